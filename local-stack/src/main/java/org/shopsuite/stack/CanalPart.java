@@ -1,0 +1,57 @@
+package org.shopsuite.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Canal server, following the MariaDB binlog as a replica would. Its own JVM (it needs Spring 5 and netty 3), run
+ * from the canal-server module's classpath; positions live under the stack directory so a restart resumes there.
+ */
+public final class CanalPart extends Part {
+
+    public static final String DESTINATION = "shopsuite";
+
+    public CanalPart(StackSettings settings) {
+        super(settings, "canal", settings.canalPort());
+    }
+
+    private Path moduleTarget() {
+        return settings.projectRoot().resolve("canal-server").resolve("target");
+    }
+
+    @Override
+    protected void prepare() throws IOException {
+        if (!Files.isDirectory(moduleTarget().resolve("lib"))) {
+            throw new IOException("the Canal server is not built (" + moduleTarget().resolve("lib") + " is missing):"
+                    + " run `mvn -B -DskipTests package` at the repository root");
+        }
+    }
+
+    @Override
+    protected List<String> command() {
+        return List.of(javaBinary(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+                "-cp", moduleTarget().resolve("canal-server-0.1.0-SNAPSHOT.jar") + ":" + moduleTarget().resolve("lib") + "/*",
+                "org.shopsuite.canalserver.CanalServerMain");
+    }
+
+    @Override
+    protected Map<String, String> environment() {
+        return Map.of(
+                "CANAL_HOST", settings.host(),
+                "CANAL_PORT", String.valueOf(port()),
+                "CANAL_DB_HOST", settings.host(),
+                "CANAL_DB_PORT", String.valueOf(settings.mysqlPort()),
+                "CANAL_DB_USER", "canal",
+                "CANAL_DB_PASSWORD", "canal",
+                "CANAL_DESTINATION", DESTINATION,
+                "CANAL_DATA_DIR", dir().resolve("meta").toString());
+    }
+
+    @Override
+    public boolean healthy() {
+        return Probes.listening(settings.host(), port());
+    }
+}

@@ -1,0 +1,71 @@
+package org.shopsuite.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One Redis sentinel, its configuration rendered from {@code sentinel/sentinel.conf}. The rendered file is written
+ * once and then belongs to the sentinel, which records the current master and its epochs in it: a restart after a
+ * failover must not point it back at the old master.
+ */
+public final class SentinelPart extends Part {
+
+    public SentinelPart(StackSettings settings, int index) {
+        super(settings, "sentinel-" + (index + 1), settings.sentinelPorts().get(index));
+    }
+
+    private Path config() {
+        return dir().resolve("sentinel.conf");
+    }
+
+    @Override
+    protected void prepare() throws IOException {
+        if (Files.exists(config())) {
+            return;
+        }
+        String template = Files.readString(settings.projectRoot().resolve("sentinel").resolve("sentinel.conf"));
+        Map<String, String> values = Map.of(
+                "SENTINEL_PORT", String.valueOf(port()),
+                "SENTINEL_BIND", settings.host(),
+                "SENTINEL_DIR", dir().toString(),
+                "SENTINEL_ANNOUNCE_IP", settings.host(),
+                "REDIS_MASTER_HOST", settings.host(),
+                "REDIS_MASTER_PORT", String.valueOf(settings.redisMasterPort()));
+        String rendered = template;
+        for (var value : values.entrySet()) {
+            rendered = rendered.replace("${" + value.getKey() + "}", value.getValue());
+        }
+        if (rendered.contains("${")) {
+            throw new IOException("sentinel/sentinel.conf has a placeholder SentinelPart does not fill: "
+                    + rendered.substring(rendered.indexOf("${")).lines().findFirst().orElse(""));
+        }
+        Files.writeString(config(), rendered);
+    }
+
+    @Override
+    protected List<String> command() {
+        return List.of("redis-server", config().toString(), "--sentinel");
+    }
+
+    @Override
+    public boolean healthy() {
+        return masterAddress().isPresent();
+    }
+
+    /** host:port of the master this sentinel currently names. */
+    public Optional<String> masterAddress() {
+        return Probes.redis(settings.host(), port(), "SENTINEL", "get-master-addr-by-name",
+                        StackSettings.SENTINEL_MASTER_NAME)
+                .filter(reply -> reply.size() == 2)
+                .map(reply -> reply.get(0) + ":" + reply.get(1));
+    }
+
+    @Override
+    public String detail() {
+        return "master=" + masterAddress().orElse("?");
+    }
+}

@@ -1,0 +1,104 @@
+package org.shopsuite.stack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code ./stack up | status | down | reset | logs PART}: see CONTRACT.md. */
+public final class StackCommand {
+
+    private StackCommand() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length == 0) {
+            usage();
+            System.exit(2);
+        }
+        Stack stack = Stack.suite(StackSettings.fromEnvironment(StackSettings.findProjectRoot(), System.getenv()));
+        PrintStream out = System.out;
+        int exit = switch (args[0]) {
+            case "up" -> up(stack, out);
+            case "status" -> status(stack, out);
+            case "down" -> {
+                stack.down(out);
+                yield 0;
+            }
+            case "reset" -> {
+                stack.reset(out);
+                yield 0;
+            }
+            case "logs" -> logs(stack, args.length > 1 ? args[1] : null, out);
+            default -> {
+                usage();
+                yield 2;
+            }
+        };
+        System.exit(exit);
+    }
+
+    private static int up(Stack stack, PrintStream out) {
+        out.println("starting shopsuite in " + stack.settings().stackDir());
+        long begin = System.nanoTime();
+        try {
+            stack.up(out);
+        } catch (Stack.StartFailure failure) {
+            System.err.println();
+            System.err.println("FAILED: " + failure.getMessage());
+            Path log = failure.part().logFile();
+            System.err.println("last lines of " + log + ":");
+            tail(log, 30).forEach(line -> System.err.println("  | " + line));
+            System.err.println("Fix the cause, then run ./stack up again (parts already up stay up).");
+            return 1;
+        }
+        out.printf("all parts healthy in %.1f s%n%n", (System.nanoTime() - begin) / 1e9);
+        status(stack, out);
+        return 0;
+    }
+
+    private static int status(Stack stack, PrintStream out) {
+        boolean allHealthy = true;
+        for (Part part : stack.parts()) {
+            Optional<ProcessHandle> process = part.running();
+            boolean healthy = process.isPresent() && part.healthy();
+            allHealthy &= healthy;
+            out.printf("%-16s %6d  pid %-8s %-8s %s%n", part.name(), part.port(),
+                    process.map(p -> String.valueOf(p.pid())).orElse("-"),
+                    healthy ? "healthy" : "DOWN",
+                    healthy ? part.detail() : "log: " + part.logFile());
+        }
+        return allHealthy ? 0 : 1;
+    }
+
+    private static int logs(Stack stack, String name, PrintStream out) throws IOException {
+        Optional<Part> part = Optional.ofNullable(name).flatMap(stack::part);
+        if (part.isEmpty()) {
+            System.err.println("usage: ./stack logs PART, where PART is one of: "
+                    + String.join(" ", stack.parts().stream().map(Part::name).toList()));
+            return 2;
+        }
+        Path log = part.get().logFile();
+        if (!Files.exists(log)) {
+            System.err.println(part.get().name() + " has no log yet (" + log + ")");
+            return 1;
+        }
+        Files.copy(log, out);
+        return 0;
+    }
+
+    private static List<String> tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return all.subList(Math.max(0, all.size() - lines), all.size());
+        } catch (IOException e) {
+            return List.of("(no log: " + e.getMessage() + ")");
+        }
+    }
+
+    private static void usage() {
+        System.err.println("usage: ./stack up | status | down | reset | logs PART");
+    }
+}

@@ -1,0 +1,142 @@
+package org.shopsuite.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the stack lives and which ports its parts use. The native stack reads the contract's defaults and their
+ * {@code SHOP_*} overrides; tests get the same shape on free ports in a private directory.
+ */
+public record StackSettings(
+        Path projectRoot,
+        Path stackDir,
+        String host,
+        int mysqlPort,
+        List<Integer> redisPorts,
+        List<Integer> sentinelPorts,
+        int seataPort,
+        int seataConsolePort,
+        int canalPort,
+        int accountPort,
+        int inventoryPort,
+        List<Integer> orderPorts,
+        List<Integer> gatewayPorts,
+        int canalSyncPort) {
+
+    public static final String SENTINEL_MASTER_NAME = "mymaster";
+
+    public StackSettings {
+        require(redisPorts, 3, "SHOP_REDIS_PORTS (master,replica,replica)");
+        require(sentinelPorts, 3, "SHOP_SENTINEL_PORTS");
+        require(orderPorts, 2, "SHOP_ORDER_PORTS");
+        require(gatewayPorts, 2, "SHOP_GATEWAY_PORTS");
+    }
+
+    /** The contract's ports, each overridable by its environment variable. */
+    public static StackSettings fromEnvironment(Path projectRoot, Map<String, String> env) {
+        Path stackDir = Path.of(env.getOrDefault("SHOP_STACK_DIR", projectRoot.resolve(".stack").toString()))
+                .toAbsolutePath();
+        List<Integer> seata = ports(env, "SHOP_SEATA_PORT", "8091");
+        int seataPort = seata.get(0);
+        // The coordinator's console defaults to 1000 below its RPC port (8091 -> 7091), or is given as "8091,7091".
+        int seataConsole = seata.size() > 1 ? seata.get(1) : seataPort - 1000;
+        return new StackSettings(
+                projectRoot,
+                stackDir,
+                "127.0.0.1",
+                ports(env, "SHOP_MYSQL_PORT", "3307").get(0),
+                ports(env, "SHOP_REDIS_PORTS", "6380,6381,6382"),
+                ports(env, "SHOP_SENTINEL_PORTS", "26380,26381,26382"),
+                seataPort,
+                seataConsole,
+                ports(env, "SHOP_CANAL_PORT", "11111").get(0),
+                ports(env, "SHOP_ACCOUNT_PORT", "8081").get(0),
+                ports(env, "SHOP_INVENTORY_PORT", "8082").get(0),
+                ports(env, "SHOP_ORDER_PORTS", "8083,8084"),
+                ports(env, "SHOP_GATEWAY_PORTS", "8080,8090"),
+                ports(env, "SHOP_CANAL_SYNC_PORT", "8085").get(0));
+    }
+
+    /** Same shape on free ports, so tests can run beside a running {@code ./stack up}. */
+    public static StackSettings onFreePorts(Path projectRoot, Path stackDir) {
+        return new StackSettings(projectRoot, stackDir, "127.0.0.1",
+                freePort(), freePorts(3), freePorts(3), freePort(), freePort(), freePort(),
+                freePort(), freePort(), freePorts(2), freePorts(2), freePort());
+    }
+
+    public int redisMasterPort() {
+        return redisPorts.get(0);
+    }
+
+    public Path partDir(String part) {
+        return stackDir.resolve(part);
+    }
+
+    public Path logFile(String part) {
+        return stackDir.resolve("logs").resolve(part + ".log");
+    }
+
+    public Path pidFile(String part) {
+        return stackDir.resolve("run").resolve(part + ".pid");
+    }
+
+    /** Environment variables that hand these ports to the suite's services (read by their application.yml). */
+    public String sentinelNodes() {
+        return String.join(",", sentinelPorts.stream().map(p -> host + ":" + p).toList());
+    }
+
+    private static List<Integer> ports(Map<String, String> env, String name, String defaults) {
+        String value = env.getOrDefault(name, defaults).trim();
+        try {
+            return Arrays.stream(value.split("[,\\s]+")).map(Integer::parseInt).toList();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + "=" + value + " is not a comma-separated list of ports (like "
+                    + defaults + ")");
+        }
+    }
+
+    private static void require(List<Integer> ports, int count, String what) {
+        if (ports.size() != count) {
+            throw new IllegalArgumentException(what + " needs " + count + " ports, got " + ports);
+        }
+    }
+
+    private static List<Integer> freePorts(int count) {
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ports.add(freePort());
+        }
+        return ports;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free TCP port on this machine", e);
+        }
+    }
+
+    /** The repository root: {@code -Dshop.root}, or the nearest directory above the working one holding {@code sql/}. */
+    public static Path findProjectRoot() {
+        String configured = System.getProperty("shop.root", System.getenv("SHOP_ROOT"));
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("sql")) && Files.isRegularFile(dir.resolve("stack"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("cannot find the shopsuite checkout above " + Path.of("").toAbsolutePath()
+                + ": run from inside it or set -Dshop.root");
+    }
+}

@@ -1,0 +1,207 @@
+package org.shopsuite.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.apache.seata.core.context.RootContext;
+import org.apache.seata.spring.annotation.GlobalTransactional;
+import org.junit.jupiter.api.Test;
+import org.shopsuite.stack.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * An XA global transaction over order_db and account_db through the real Seata coordinator, on MariaDB: both
+ * branches commit together, roll back together, and leave nothing prepared, also when 16 run at once.
+ */
+@SpringBootTest(classes = XaCoordinatorIT.TwoDatabaseApp.class)
+class XaCoordinatorIT {
+
+    static final TestInfrastructure infra = TestInfrastructure.shared();
+
+    @DynamicPropertySource
+    static void seata(DynamicPropertyRegistry registry) {
+        registry.add("seata.application-id", () -> "xa-coordinator-it");
+        registry.add("seata.tx-service-group", () -> "shop-tx");
+        registry.add("seata.service.vgroup-mapping.shop-tx", () -> "default");
+        registry.add("seata.service.grouplist.default", () -> infra.seata().address());
+        registry.add("seata.registry.type", () -> "file");
+        registry.add("seata.config.type", () -> "file");
+        registry.add("seata.data-source-proxy-mode", () -> "XA");
+    }
+
+    @Autowired
+    TwoBranchWork work;
+
+    @Test
+    void globalTransactionCommitsBothBranches() throws SQLException {
+        int user = newAccount(new BigDecimal("100.00"));
+
+        String xid = work.orderAndDebit(user, new BigDecimal("30.00"), false);
+
+        assertThat(xid).isNotBlank();
+        assertThat(balanceOf(user)).isEqualByComparingTo("70.00");
+        assertThat(ordersOf(user)).isEqualTo(1);
+        assertNothingPrepared();
+    }
+
+    @Test
+    void failureRollsBackBothBranches() throws SQLException {
+        int user = newAccount(new BigDecimal("100.00"));
+
+        assertThatThrownBy(() -> work.orderAndDebit(user, new BigDecimal("30.00"), true))
+                .hasMessageContaining("after both branches");
+
+        assertThat(balanceOf(user)).isEqualByComparingTo("100.00");
+        assertThat(ordersOf(user)).isZero();
+        assertNothingPrepared();
+    }
+
+    @Test
+    void sixteenConcurrentGlobalTransactionsAllFinishCleanly() throws Exception {
+        List<Integer> users = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            users.add(newAccount(new BigDecimal("100.00")));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < users.size(); i++) {
+                int user = users.get(i);
+                boolean fail = i % 4 == 3; // a quarter roll back, interleaved with commits
+                results.add(pool.submit(() -> {
+                    try {
+                        return work.orderAndDebit(user, new BigDecimal("10.00"), fail);
+                    } catch (IllegalStateException expected) {
+                        return "rolled back";
+                    }
+                }));
+            }
+            for (Future<String> result : results) {
+                result.get(); // any XAER_RMFAIL or coordinator error surfaces here
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        for (int i = 0; i < users.size(); i++) {
+            boolean failed = i % 4 == 3;
+            assertThat(balanceOf(users.get(i))).as("user %d", users.get(i))
+                    .isEqualByComparingTo(failed ? "100.00" : "90.00");
+            assertThat(ordersOf(users.get(i))).isEqualTo(failed ? 0 : 1);
+        }
+        assertNothingPrepared();
+    }
+
+    private static int newAccount(BigDecimal balance) throws SQLException {
+        int user = 1_000_000 + ThreadLocalRandom.current().nextInt(1_000_000_000);
+        try (Connection c = root("account_db")) {
+            c.createStatement().executeUpdate(
+                    "INSERT INTO accounts (user_id, balance) VALUES (" + user + ", " + balance + ")");
+        }
+        return user;
+    }
+
+    private static BigDecimal balanceOf(int user) throws SQLException {
+        try (Connection c = root("account_db");
+             ResultSet rs = c.createStatement().executeQuery("SELECT balance FROM accounts WHERE user_id = " + user)) {
+            rs.next();
+            return rs.getBigDecimal(1);
+        }
+    }
+
+    private static int ordersOf(int user) throws SQLException {
+        try (Connection c = root("order_db");
+             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM orders WHERE user_id = " + user)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static void assertNothingPrepared() throws SQLException {
+        try (Connection c = root("order_db"); ResultSet rs = c.createStatement().executeQuery("XA RECOVER")) {
+            List<String> prepared = new ArrayList<>();
+            while (rs.next()) {
+                prepared.add(rs.getString("data"));
+            }
+            assertThat(prepared).as("XA transactions left prepared").isEmpty();
+        }
+    }
+
+    static Connection root(String database) throws SQLException {
+        return DriverManager.getConnection(infra.jdbcUrl(database), "root", "");
+    }
+
+    @SpringBootApplication(exclude = DataSourceAutoConfiguration.class)
+    static class TwoDatabaseApp {
+
+        @Bean
+        DataSource orderDataSource() {
+            return pool("order_db", "order_svc", "order_pw");
+        }
+
+        @Bean
+        DataSource accountDataSource() {
+            return pool("account_db", "account_svc", "account_pw");
+        }
+
+        @Bean
+        TwoBranchWork twoBranchWork(@Qualifier("orderDataSource") DataSource orders,
+                                    @Qualifier("accountDataSource") DataSource accounts) {
+            return new TwoBranchWork(new JdbcTemplate(orders), new JdbcTemplate(accounts));
+        }
+
+        private static DataSource pool(String database, String user, String password) {
+            HikariDataSource pool = new HikariDataSource();
+            pool.setJdbcUrl(infra.jdbcUrl(database));
+            pool.setUsername(user);
+            pool.setPassword(password);
+            pool.setMaximumPoolSize(20);
+            return pool;
+        }
+    }
+
+    /** Two XA branches, one per database, in one global transaction (the DataSources are proxied by Seata). */
+    @Service
+    static class TwoBranchWork {
+        private final JdbcTemplate orders;
+        private final JdbcTemplate accounts;
+
+        TwoBranchWork(JdbcTemplate orders, JdbcTemplate accounts) {
+            this.orders = orders;
+            this.accounts = accounts;
+        }
+
+        @GlobalTransactional(name = "xa-two-branches", timeoutMills = 30_000)
+        public String orderAndDebit(int user, BigDecimal amount, boolean failAfterBranches) {
+            orders.update("INSERT INTO orders (user_id, product_id, quantity, amount, status, mode, xid)"
+                    + " VALUES (?, 1, 1, ?, 'SUCCESS', 'XA', ?)", user, amount, RootContext.getXID());
+            accounts.update("UPDATE accounts SET balance = balance - ? WHERE user_id = ?", amount, user);
+            if (failAfterBranches) {
+                throw new IllegalStateException("failing on purpose after both branches ran");
+            }
+            return RootContext.getXID();
+        }
+    }
+}
