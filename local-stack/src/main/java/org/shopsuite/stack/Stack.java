@@ -164,17 +164,28 @@ public final class Stack {
         }
     }
 
-    /** A part that did not come up, with what went wrong and where its log is. */
+    /** A part that did not come up: what went wrong, where its log is, and the log's last lines. */
     public static final class StartFailure extends RuntimeException {
         private final transient Part part;
 
         StartFailure(Part part, String reason) {
-            super(part.name() + " (port " + part.port() + ") did not start: " + reason);
+            super(part.name() + " (port " + part.port() + ") did not start: " + reason
+                    + "\nlast lines of " + part.logFile() + ":\n" + tail(part.logFile(), 30));
             this.part = part;
         }
 
         public Part part() {
             return part;
+        }
+
+        private static String tail(Path log, int lines) {
+            try {
+                List<String> all = Files.readAllLines(log);
+                return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size())
+                        .stream().map(line -> "  | " + line).toList());
+            } catch (IOException e) {
+                return "  | (no log yet)";
+            }
         }
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /** {@code ./stack up | status | down | reset | logs PART}: see CONTRACT.md. */
@@ -48,9 +47,6 @@ public final class StackCommand {
         } catch (Stack.StartFailure failure) {
             System.err.println();
             System.err.println("FAILED: " + failure.getMessage());
-            Path log = failure.part().logFile();
-            System.err.println("last lines of " + log + ":");
-            tail(log, 30).forEach(line -> System.err.println("  | " + line));
             System.err.println("Fix the cause, then run ./stack up again (parts already up stay up).");
             return 1;
         }
@@ -87,15 +83,6 @@ public final class StackCommand {
         }
         Files.copy(log, out);
         return 0;
-    }
-
-    private static List<String> tail(Path log, int lines) {
-        try {
-            List<String> all = Files.readAllLines(log);
-            return all.subList(Math.max(0, all.size() - lines), all.size());
-        } catch (IOException e) {
-            return List.of("(no log: " + e.getMessage() + ")");
-        }
     }
 
     private static void usage() {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.redisson.Redisson;
 import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 import org.shopsuite.stack.Probes;
 import org.shopsuite.stack.RedisPart;
@@ -41,7 +42,7 @@ class RedisSentinelFailoverIT {
 
         RedissonClient redisson = sentinelClient();
         try {
-            RBucket<String> before = redisson.getBucket("failover-it:before");
+            RBucket<String> before = redisson.getBucket("failover-it:before", StringCodec.INSTANCE);
             before.set("written before the failover");
             await().atMost(Duration.ofSeconds(5)).until(() -> replicasCaughtUp(master));
 
@@ -58,7 +59,7 @@ class RedisSentinelFailoverIT {
             assertThat(newMaster.role()).isEqualTo("master");
 
             // The same client carries on against the promoted replica: old data is there, new writes go through.
-            RBucket<String> after = redisson.getBucket("failover-it:after");
+            RBucket<String> after = redisson.getBucket("failover-it:after", StringCodec.INSTANCE);
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
                 after.set("written after the failover");
                 assertThat(after.get()).isEqualTo("written after the failover");

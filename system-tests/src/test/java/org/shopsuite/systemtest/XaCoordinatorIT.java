@@ -3,7 +3,6 @@ package org.shopsuite.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,19 +14,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.sql.DataSource;
-import org.apache.seata.core.context.RootContext;
-import org.apache.seata.spring.annotation.GlobalTransactional;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.stack.TestInfrastructure;
+import org.shopsuite.systemtest.xa.TwoBranchWork;
+import org.shopsuite.systemtest.xa.TwoDatabaseApp;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * An XA global transaction over order_db and account_db through the real Seata coordinator, on MariaDB: both
  * branches commit together, roll back together, and leave nothing prepared, also when 16 run at once.
  */
-@SpringBootTest(classes = XaCoordinatorIT.TwoDatabaseApp.class)
+@SpringBootTest(classes = TwoDatabaseApp.class)
 class XaCoordinatorIT {
 
     static final TestInfrastructure infra = TestInfrastructure.shared();
@@ -49,6 +41,7 @@ class XaCoordinatorIT {
         registry.add("seata.registry.type", () -> "file");
         registry.add("seata.config.type", () -> "file");
         registry.add("seata.data-source-proxy-mode", () -> "XA");
+        registry.add("shop.it.jdbc-url-prefix", () -> infra.jdbcUrl(""));
     }
 
     @Autowired
@@ -151,57 +144,5 @@ class XaCoordinatorIT {
 
     static Connection root(String database) throws SQLException {
         return DriverManager.getConnection(infra.jdbcUrl(database), "root", "");
-    }
-
-    @SpringBootApplication(exclude = DataSourceAutoConfiguration.class)
-    static class TwoDatabaseApp {
-
-        @Bean
-        DataSource orderDataSource() {
-            return pool("order_db", "order_svc", "order_pw");
-        }
-
-        @Bean
-        DataSource accountDataSource() {
-            return pool("account_db", "account_svc", "account_pw");
-        }
-
-        @Bean
-        TwoBranchWork twoBranchWork(@Qualifier("orderDataSource") DataSource orders,
-                                    @Qualifier("accountDataSource") DataSource accounts) {
-            return new TwoBranchWork(new JdbcTemplate(orders), new JdbcTemplate(accounts));
-        }
-
-        private static DataSource pool(String database, String user, String password) {
-            HikariDataSource pool = new HikariDataSource();
-            pool.setJdbcUrl(infra.jdbcUrl(database));
-            pool.setUsername(user);
-            pool.setPassword(password);
-            pool.setMaximumPoolSize(20);
-            return pool;
-        }
-    }
-
-    /** Two XA branches, one per database, in one global transaction (the DataSources are proxied by Seata). */
-    @Service
-    static class TwoBranchWork {
-        private final JdbcTemplate orders;
-        private final JdbcTemplate accounts;
-
-        TwoBranchWork(JdbcTemplate orders, JdbcTemplate accounts) {
-            this.orders = orders;
-            this.accounts = accounts;
-        }
-
-        @GlobalTransactional(name = "xa-two-branches", timeoutMills = 30_000)
-        public String orderAndDebit(int user, BigDecimal amount, boolean failAfterBranches) {
-            orders.update("INSERT INTO orders (user_id, product_id, quantity, amount, status, mode, xid)"
-                    + " VALUES (?, 1, 1, ?, 'SUCCESS', 'XA', ?)", user, amount, RootContext.getXID());
-            accounts.update("UPDATE accounts SET balance = balance - ? WHERE user_id = ?", amount, user);
-            if (failAfterBranches) {
-                throw new IllegalStateException("failing on purpose after both branches ran");
-            }
-            return RootContext.getXID();
-        }
     }
 }
