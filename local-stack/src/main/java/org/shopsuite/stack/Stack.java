@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -32,8 +33,16 @@ public final class Stack {
     /** Everything {@code ./stack up} runs. */
     public static Stack suite(StackSettings settings) {
         List<List<Part>> waves = new ArrayList<>(infrastructureWaves(settings));
-        // The suite's services are added here, after the infrastructure they need, e.g.
-        // waves.add(List.of(new ServicePart(settings, "account-service", settings.accountPort()), ...));
+        // The suite's services, after the infrastructure they need. Participants first: order-service calls them.
+        waves.add(List.of(
+                new ServicePart(settings, "account-service", "account-service", settings.accountPort(), Map.of()),
+                new ServicePart(settings, "inventory-service", "inventory-service", settings.inventoryPort(), Map.of())));
+        List<Part> orderInstances = new ArrayList<>();
+        for (int i = 0; i < settings.orderPorts().size(); i++) {
+            orderInstances.add(new ServicePart(settings, "order-service-" + (i + 1), "order-service",
+                    settings.orderPorts().get(i), Map.of()));
+        }
+        waves.add(orderInstances);
         return new Stack(settings, waves);
     }
 

@@ -1,0 +1,12 @@
+package org.shopsuite.account.account;
+
+import org.shopsuite.api.problem.ProblemTypes;
+import org.shopsuite.support.problem.ApiProblem;
+import org.springframework.http.HttpStatus;
+
+public class AccountNotFound extends ApiProblem {
+
+    public AccountNotFound(long userId) {
+        super(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Account not found", "no account for user " + userId);
+    }
+}

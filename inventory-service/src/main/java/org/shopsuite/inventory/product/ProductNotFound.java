@@ -1,0 +1,12 @@
+package org.shopsuite.inventory.product;
+
+import org.shopsuite.api.problem.ProblemTypes;
+import org.shopsuite.support.problem.ApiProblem;
+import org.springframework.http.HttpStatus;
+
+public class ProductNotFound extends ApiProblem {
+
+    public ProductNotFound(long productId) {
+        super(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Product not found", "no product with id " + productId);
+    }
+}

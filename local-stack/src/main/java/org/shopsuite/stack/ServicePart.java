@@ -1,0 +1,78 @@
+package org.shopsuite.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One of the suite's Spring Boot services, run from its module's jar. Its application.yml reads the same
+ * {@code SHOP_*} variables that compose sets; this part fills them in from the stack's ports.
+ */
+public final class ServicePart extends Part {
+
+    private final String module;
+    private final Map<String, String> extraEnvironment;
+
+    public ServicePart(StackSettings settings, String name, String module, int port, Map<String, String> extra) {
+        super(settings, name, port);
+        this.module = module;
+        this.extraEnvironment = extra;
+    }
+
+    private Path jar() {
+        return settings.projectRoot().resolve(module).resolve("target").resolve(module + ".jar");
+    }
+
+    @Override
+    protected void prepare() throws IOException {
+        if (!Files.isRegularFile(jar())) {
+            throw new IOException(module + " is not built (" + jar() + " is missing): run `mvn -B -DskipTests"
+                    + " package` at the repository root");
+        }
+    }
+
+    @Override
+    protected List<String> command() {
+        return List.of(javaBinary(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar().toString());
+    }
+
+    @Override
+    protected Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>(suiteEnvironment(settings));
+        env.put("SERVER_PORT", String.valueOf(port()));
+        env.putAll(extraEnvironment);
+        return env;
+    }
+
+    /** The variables every service's application.yml reads (compose sets the same ones). */
+    public static Map<String, String> suiteEnvironment(StackSettings settings) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SHOP_MYSQL_HOST", settings.host());
+        env.put("SHOP_MYSQL_PORT", String.valueOf(settings.mysqlPort()));
+        env.put("SHOP_SEATA_ADDRESS", settings.host() + ":" + settings.seataPort());
+        env.put("SHOP_REDIS_SENTINELS", settings.sentinelNodes());
+        env.put("SHOP_REDIS_MASTER_NAME", StackSettings.SENTINEL_MASTER_NAME);
+        env.put("SHOP_CANAL_HOST", settings.host());
+        env.put("SHOP_CANAL_PORT", String.valueOf(settings.canalPort()));
+        env.put("SHOP_ACCOUNT_URL", "http://" + settings.host() + ":" + settings.accountPort());
+        env.put("SHOP_INVENTORY_URL", "http://" + settings.host() + ":" + settings.inventoryPort());
+        env.put("SHOP_ORDER_URLS", String.join(",", settings.orderPorts().stream()
+                .map(p -> "http://" + settings.host() + ":" + p).toList()));
+        return env;
+    }
+
+    @Override
+    public java.time.Duration startTimeout() {
+        return java.time.Duration.ofSeconds(120);
+    }
+
+    @Override
+    public boolean healthy() {
+        return Probes.http("http://" + settings.host() + ":" + port() + "/actuator/health")
+                .map(response -> response.statusCode() == 200 && response.body().contains("\"UP\""))
+                .orElse(false);
+    }
+}

@@ -1,0 +1,54 @@
+package org.shopsuite.order.lock;
+
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.redisson.api.RLock;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.shopsuite.order.participant.ParticipantUnavailable;
+import org.springframework.stereotype.Component;
+
+/**
+ * One order in flight per user across all order-service instances: a Redisson lock per user, taken without waiting
+ * (a second request fails fast) and held for the whole global transaction. Redisson's watchdog keeps extending it
+ * while this instance lives, and lets it expire 30 s after the instance dies.
+ */
+@Component
+public class PerUserOrderLock {
+
+    private final RedissonClient redisson;
+
+    PerUserOrderLock(RedissonClient redisson) {
+        this.redisson = redisson;
+    }
+
+    /** The held lock, or empty if another request of this user holds it. Release it on the same thread. */
+    public Optional<Held> tryAcquire(long userId) {
+        RLock lock = redisson.getLock("shop:order-lock:user:" + userId);
+        try {
+            return lock.tryLock(0, TimeUnit.MILLISECONDS) ? Optional.of(new Held(lock)) : Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ParticipantUnavailable("interrupted while taking the per-user order lock");
+        } catch (RedisException e) {
+            throw new ParticipantUnavailable("the per-user order lock is unavailable (Redis: " + e.getMessage()
+                    + "); retry shortly");
+        }
+    }
+
+    /** A lock this thread holds; closing releases it (and never someone else's). */
+    public static final class Held implements AutoCloseable {
+        private final RLock lock;
+
+        Held(RLock lock) {
+            this.lock = lock;
+        }
+
+        @Override
+        public void close() {
+            if (lock.isHeldByCurrentThread()) {
+                lock.unlock();
+            }
+        }
+    }
+}

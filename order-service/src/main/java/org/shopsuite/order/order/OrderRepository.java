@@ -1,0 +1,83 @@
+package org.shopsuite.order.order;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.Optional;
+import org.shopsuite.api.order.OrderMode;
+import org.shopsuite.api.order.OrderStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** order_db.orders. Which DataSource a write goes through (XA branch or plain) is the caller's template. */
+@Repository
+public class OrderRepository {
+
+    private static final String COLUMNS = "order_id, user_id, product_id, quantity, amount, status, mode, xid,"
+            + " failure_reason, idempotency_key, request_fingerprint";
+    private static final RowMapper<Order> ROW = (rs, n) -> new Order(rs.getLong("order_id"), rs.getLong("user_id"),
+            rs.getLong("product_id"), rs.getInt("quantity"), rs.getBigDecimal("amount"),
+            OrderStatus.valueOf(rs.getString("status")),
+            rs.getString("mode") == null ? null : OrderMode.valueOf(rs.getString("mode")),
+            rs.getString("xid"), rs.getString("failure_reason"), rs.getString("idempotency_key"),
+            rs.getString("request_fingerprint"));
+
+    private final JdbcTemplate jdbc;
+
+    OrderRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Order> find(long orderId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM orders WHERE order_id = ?", ROW, orderId).stream().findFirst();
+    }
+
+    public Optional<Order> findByIdempotencyKey(String key) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM orders WHERE idempotency_key = ?", ROW, key)
+                .stream().findFirst();
+    }
+
+    public Optional<Order> findByXid(String xid) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM orders WHERE xid = ?", ROW, xid).stream().findFirst();
+    }
+
+    /** Inserts an order through the given template and returns its id. */
+    public static long insert(JdbcTemplate through, NewOrder order) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        through.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO orders (user_id, product_id,"
+                    + " quantity, amount, status, mode, xid, failure_reason, idempotency_key, request_fingerprint)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+            insert.setLong(1, order.userId());
+            insert.setLong(2, order.productId());
+            insert.setInt(3, order.quantity());
+            insert.setBigDecimal(4, order.amount());
+            insert.setString(5, order.status().name());
+            insert.setString(6, order.mode().name());
+            insert.setString(7, order.xid());
+            insert.setString(8, order.failureReason());
+            insert.setString(9, order.idempotencyKey());
+            insert.setString(10, order.requestFingerprint());
+            return insert;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    public long insert(NewOrder order) {
+        return insert(jdbc, order);
+    }
+
+    /** Marks the attempt of a global transaction as failed, if its row exists and is not final yet. */
+    public boolean markFailed(String xid, String reason) {
+        return jdbc.update("UPDATE orders SET status = 'FAILED', failure_reason = ? WHERE xid = ? AND status <> 'SUCCESS'",
+                reason, xid) > 0;
+    }
+
+    /** An order about to be written. */
+    public record NewOrder(long userId, long productId, int quantity, BigDecimal amount, OrderStatus status,
+                           OrderMode mode, String xid, String failureReason, String idempotencyKey,
+                           String requestFingerprint) {
+    }
+}

@@ -1,0 +1,23 @@
+package org.shopsuite.order.placement;
+
+import java.math.BigDecimal;
+import org.apache.seata.rm.tcc.api.BusinessActionContext;
+import org.apache.seata.rm.tcc.api.LocalTCC;
+import org.apache.seata.rm.tcc.api.TwoPhaseBusinessAction;
+
+/**
+ * TCC mode, order-service's own participant: try writes the order as PENDING, confirm makes it SUCCESS, cancel
+ * FAILED. Fenced like the others.
+ */
+@LocalTCC
+public interface PendingOrder {
+
+    @TwoPhaseBusinessAction(name = "RecordOrder", commitMethod = "confirm", rollbackMethod = "cancel",
+            useTCCFence = true)
+    long record(OrderRequest request,
+                BigDecimal amount);
+
+    boolean confirm(BusinessActionContext context);
+
+    boolean cancel(BusinessActionContext context);
+}

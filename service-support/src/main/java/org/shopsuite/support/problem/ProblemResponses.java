@@ -1,0 +1,126 @@
+package org.shopsuite.support.problem;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import java.net.URI;
+import java.util.stream.Collectors;
+import org.shopsuite.api.problem.ProblemTypes;
+import org.shopsuite.support.web.RequestLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every error a service returns is an {@code application/problem+json} body; bad input names the field at fault.
+ */
+@AutoConfiguration
+@RestControllerAdvice
+public class ProblemResponses {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ProblemDetail apiProblem(ApiProblem problem) {
+        return problem(problem.status(), problem.type(), problem.title(), problem.detail());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail invalidBody(MethodArgumentNotValidException e) {
+        String fields = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> error.getField() + " " + error.getDefaultMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = invalid(fields);
+        problem.setProperty("fields", e.getBindingResult().getFieldErrors().stream()
+                .map(error -> error.getField()).distinct().sorted().toList());
+        return problem;
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
+        if (org.springframework.core.NestedExceptionUtils.getRootCause(e) instanceof RequestLimits.BodyTooLargeException tooLarge) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
+                    tooLarge.getMessage());
+        }
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            String expected = mapping instanceof InvalidFormatException format
+                    ? " (expected " + describe(format.getTargetType()) + ")" : "";
+            ProblemDetail problem = invalid(field + " has an invalid value" + expected);
+            problem.setProperty("fields", java.util.List.of(field));
+            return problem;
+        }
+        return invalid("the request body is missing or is not valid JSON");
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ProblemDetail missingHeader(MissingRequestHeaderException e) {
+        return invalid("header " + e.getHeaderName() + " is required");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badPathOrParameter(MethodArgumentTypeMismatchException e) {
+        return invalid(e.getName() + " must be " + describe(e.getRequiredType()) + ", got '" + e.getValue() + "'");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ProblemDetail noSuchPath(NoResourceFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", "no resource at /" + e.getResourcePath());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ProblemDetail wrongMethod(HttpRequestMethodNotSupportedException e) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, ProblemTypes.INVALID_REQUEST, "Method not allowed",
+                e.getMethod() + " is not supported here");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail wrongMediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.INVALID_REQUEST, "Unsupported media type",
+                "send the body as application/json");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.of("internal-error"), "Internal error",
+                "an unexpected error occurred; the service log has the details");
+    }
+
+    private static ProblemDetail invalid(String detail) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request", detail);
+    }
+
+    public static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "a valid value";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        return "a " + type.getSimpleName();
+    }
+}

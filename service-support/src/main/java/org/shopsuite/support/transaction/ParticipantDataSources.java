@@ -1,0 +1,85 @@
+package org.shopsuite.support.transaction;
+
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.apache.seata.rm.datasource.xa.DataSourceProxyXA;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+
+/**
+ * The two DataSources of a Seata participant, over the service's own database:
+ * <ul>
+ *   <li>{@code xaDataSource}: proxied by Seata, so SQL run on it inside a global transaction is an XA branch;</li>
+ *   <li>{@code dataSource}: plain, for reads, TCC phases and Seata's TCC fence. It must NOT be XA-proxied, or a TCC
+ *       try's SQL would be enlisted as an XA branch too (FACTS.md).</li>
+ * </ul>
+ * The fence finds its DataSource and transaction manager by these bean names.
+ */
+@AutoConfiguration(before = DataSourceAutoConfiguration.class)
+@EnableConfigurationProperties(ParticipantDataSources.DatabaseProperties.class)
+public class ParticipantDataSources {
+
+    @Bean(name = {"dataSource", "seataSpringFenceDataSource"})
+    @Primary
+    HikariDataSource dataSource(DatabaseProperties database) {
+        return pool(database, "plain");
+    }
+
+    @Bean
+    DataSource xaDataSource(DatabaseProperties database) {
+        return new DataSourceProxyXA(pool(database, "xa"));
+    }
+
+    @Bean(name = {"transactionManager", "seataSpringFenceTransactionManager"})
+    @Primary
+    JdbcTransactionManager transactionManager(@Qualifier("dataSource") DataSource dataSource) {
+        return new JdbcTransactionManager(dataSource);
+    }
+
+    /** Local transactions over the XA-proxied DataSource: inside a global transaction, one XA branch each. */
+    @Bean
+    JdbcTransactionManager xaTransactionManager(@Qualifier("xaDataSource") DataSource xaDataSource) {
+        return new JdbcTransactionManager(xaDataSource);
+    }
+
+    @Bean
+    @Primary
+    JdbcTemplate jdbcTemplate(@Qualifier("dataSource") DataSource dataSource) {
+        return new JdbcTemplate(dataSource);
+    }
+
+    @Bean
+    JdbcTemplate xaJdbcTemplate(@Qualifier("xaDataSource") DataSource xaDataSource) {
+        return new JdbcTemplate(xaDataSource);
+    }
+
+    private static HikariDataSource pool(DatabaseProperties database, String role) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName(database.poolName() + "-" + role);
+        pool.setJdbcUrl(database.url());
+        pool.setUsername(database.username());
+        pool.setPassword(database.password());
+        pool.setMaximumPoolSize(database.maximumPoolSize());
+        // Start even when the database is down: health reports it, and the pool connects once it is back.
+        pool.setInitializationFailTimeout(-1);
+        pool.setConnectionTimeout(3000);
+        return pool;
+    }
+
+    /** {@code shop.datasource.*}: the service's own database and least-privilege user. */
+    @ConfigurationProperties("shop.datasource")
+    public record DatabaseProperties(String url, String username, String password, Integer maximumPoolSize,
+                                     String poolName) {
+        public DatabaseProperties {
+            maximumPoolSize = maximumPoolSize == null ? 20 : maximumPoolSize;
+            poolName = poolName == null ? "db" : poolName;
+        }
+    }
+}
