@@ -32,15 +32,20 @@ public final class Stack {
 
     /** Everything {@code ./stack up} runs. */
     public static Stack suite(StackSettings settings) {
+        return suite(settings, Map.of());
+    }
+
+    /** The whole suite, with extra environment for every service (tests switch on fault injection this way). */
+    public static Stack suite(StackSettings settings, Map<String, String> serviceEnvironment) {
         List<List<Part>> waves = new ArrayList<>(infrastructureWaves(settings));
         // The suite's services, after the infrastructure they need. Participants first: order-service calls them.
         waves.add(List.of(
-                new ServicePart(settings, "account-service", "account-service", settings.accountPort(), Map.of()),
-                new ServicePart(settings, "inventory-service", "inventory-service", settings.inventoryPort(), Map.of())));
+                new ServicePart(settings, "account-service", "account-service", settings.accountPort(), serviceEnvironment),
+                new ServicePart(settings, "inventory-service", "inventory-service", settings.inventoryPort(), serviceEnvironment)));
         List<Part> orderInstances = new ArrayList<>();
         for (int i = 0; i < settings.orderPorts().size(); i++) {
             orderInstances.add(new ServicePart(settings, "order-service-" + (i + 1), "order-service",
-                    settings.orderPorts().get(i), Map.of()));
+                    settings.orderPorts().get(i), serviceEnvironment));
         }
         waves.add(orderInstances);
         return new Stack(settings, waves);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -18,10 +19,16 @@ public final class TestInfrastructure {
     private static final String DIR_PREFIX = "shopsuite-it-";
     private static TestInfrastructure shared;
 
-    private final Stack stack;
+    /** Services started by tests may be sent injected faults (see service-support's FaultInjection). */
+    private static final Map<String, String> TEST_SERVICE_ENVIRONMENT = Map.of("SHOP_FAULTINJECTION_ENABLED", "true");
 
-    private TestInfrastructure(Stack stack) {
-        this.stack = stack;
+    private final Stack infrastructure;
+    private final Stack suite;
+    private boolean suiteStarted;
+
+    private TestInfrastructure(Stack infrastructure, Stack suite) {
+        this.infrastructure = infrastructure;
+        this.suite = suite;
     }
 
     /** Starts MySQL, Redis + sentinels, the coordinator and the Canal server once per JVM. */
@@ -31,13 +38,12 @@ public final class TestInfrastructure {
             try {
                 Path dir = Files.createTempDirectory(TEMP, DIR_PREFIX);
                 Files.writeString(dir.resolve("owner.pid"), String.valueOf(ProcessHandle.current().pid()));
-                Stack stack = Stack.infrastructure(StackSettings.onFreePorts(StackSettings.findProjectRoot(), dir));
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> tearDown(stack), "test-infrastructure-stop"));
-                long begin = System.nanoTime();
-                System.out.println("[test-infrastructure] starting in " + dir);
-                stack.up(System.out);
-                System.out.printf("[test-infrastructure] up in %.1f s%n", (System.nanoTime() - begin) / 1e9);
-                shared = new TestInfrastructure(stack);
+                StackSettings settings = StackSettings.onFreePorts(StackSettings.findProjectRoot(), dir);
+                TestInfrastructure infra = new TestInfrastructure(Stack.infrastructure(settings),
+                        Stack.suite(settings, TEST_SERVICE_ENVIRONMENT));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> tearDown(infra.suite), "test-infrastructure-stop"));
+                infra.start(infra.infrastructure, "infrastructure");
+                shared = infra;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -45,12 +51,40 @@ public final class TestInfrastructure {
         return shared;
     }
 
+    /** The infrastructure and the suite's services (two order-service instances), as ./stack runs them. */
+    public static synchronized TestInfrastructure sharedSuite() {
+        TestInfrastructure infra = shared();
+        if (!infra.suiteStarted) {
+            infra.start(infra.suite, "services");
+            infra.suiteStarted = true;
+        }
+        return infra;
+    }
+
+    private void start(Stack stack, String what) {
+        long begin = System.nanoTime();
+        System.out.println("[test-infrastructure] starting " + what + " in " + stack.settings().stackDir());
+        stack.up(System.out);
+        System.out.printf("[test-infrastructure] %s up in %.1f s%n", what, (System.nanoTime() - begin) / 1e9);
+    }
+
+    /** Every part this JVM may run (the services only once {@link #sharedSuite()} started them). */
     public Stack stack() {
-        return stack;
+        return suiteStarted ? suite : infrastructure;
+    }
+
+    /** A service part by name, e.g. {@code account-service} or {@code order-service-2}. */
+    public ServicePart service(String name) {
+        return suite.parts(ServicePart.class).stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service named " + name));
+    }
+
+    public String baseUrl(ServicePart service) {
+        return "http://" + host() + ":" + service.port();
     }
 
     public StackSettings settings() {
-        return stack.settings();
+        return infrastructure.settings();
     }
 
     public String host() {
@@ -58,7 +92,7 @@ public final class TestInfrastructure {
     }
 
     public MySqlPart mysql() {
-        return stack.parts(MySqlPart.class).get(0);
+        return infrastructure.parts(MySqlPart.class).get(0);
     }
 
     public String jdbcUrl(String database) {
@@ -66,24 +100,24 @@ public final class TestInfrastructure {
     }
 
     public List<RedisPart> redisNodes() {
-        return stack.parts(RedisPart.class);
+        return infrastructure.parts(RedisPart.class);
     }
 
     public List<SentinelPart> sentinels() {
-        return stack.parts(SentinelPart.class);
+        return infrastructure.parts(SentinelPart.class);
     }
 
     public SeataPart seata() {
-        return stack.parts(SeataPart.class).get(0);
+        return infrastructure.parts(SeataPart.class).get(0);
     }
 
     public CanalPart canal() {
-        return stack.parts(CanalPart.class).get(0);
+        return infrastructure.parts(CanalPart.class).get(0);
     }
 
     /** Starts whatever part is not running (after a test killed it) and waits until all are healthy again. */
     public void restartStopped() {
-        stack.up(System.out);
+        stack().up(System.out);
     }
 
     private static void tearDown(Stack stack) {
@@ -100,8 +134,7 @@ public final class TestInfrastructure {
                     continue;
                 }
                 // Ports don't matter for stopping: parts are found by their pid files in that directory.
-                Stack.infrastructure(StackSettings.onFreePorts(StackSettings.findProjectRoot(), dir))
-                        .down(System.out);
+                Stack.suite(StackSettings.onFreePorts(StackSettings.findProjectRoot(), dir)).down(System.out);
                 deleteQuietly(dir);
             }
         } catch (IOException | RuntimeException e) {

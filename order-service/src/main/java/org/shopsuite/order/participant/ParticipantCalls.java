@@ -16,6 +16,8 @@ import org.shopsuite.api.problem.ProblemTypes;
 import org.shopsuite.support.problem.ApiProblem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * How order-service calls its participants: the global transaction's XID travels in {@code TX_XID}; a participant's
@@ -25,6 +27,7 @@ import org.springframework.http.HttpStatus;
 public class ParticipantCalls {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FAULT_HEADER = "X-Shop-Fault";
 
     @Bean
     RequestInterceptor xidPropagation() {
@@ -32,6 +35,13 @@ public class ParticipantCalls {
             String xid = RootContext.getXID();
             if (xid != null) {
                 template.header(RootContext.KEY_XID, xid);
+            }
+            // Tests aim injected faults at a participant through order-service (see FaultInjection).
+            if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes incoming) {
+                String fault = incoming.getRequest().getHeader(FAULT_HEADER);
+                if (fault != null) {
+                    template.header(FAULT_HEADER, fault);
+                }
             }
         };
     }
