@@ -22,5 +22,7 @@ CREATE TABLE IF NOT EXISTS orders (
     CONSTRAINT ck_orders_status CHECK (status IN ('PENDING', 'SUCCESS', 'FAILED')),
     CONSTRAINT ck_orders_quantity CHECK (quantity > 0),
     KEY idx_orders_user (user_id),
+    -- TCC phase two and failure bookkeeping find an attempt by its global transaction
+    KEY idx_orders_xid (xid),
     KEY idx_orders_status (status)
 ) ENGINE = InnoDB;

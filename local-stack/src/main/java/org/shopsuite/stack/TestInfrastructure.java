@@ -122,7 +122,24 @@ public final class TestInfrastructure {
 
     private static void tearDown(Stack stack) {
         stack.down(System.out);
+        keepLogs(stack.settings().stackDir().resolve("logs"));
         deleteQuietly(stack.settings().stackDir());
+    }
+
+    /** Copies the parts' logs to {@code -Dshop.test.logs} (the build's target/stack-logs), to read after a failure. */
+    private static void keepLogs(Path logs) {
+        String target = System.getProperty("shop.test.logs");
+        if (target == null || !Files.isDirectory(logs)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(logs)) {
+            Path into = Files.createDirectories(Path.of(target));
+            for (Path log : files.toList()) {
+                Files.copy(log, into.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            System.err.println("[test-infrastructure] could not keep the logs of " + logs + ": " + e);
+        }
     }
 
     private static void cleanUpAbandonedRuns() {

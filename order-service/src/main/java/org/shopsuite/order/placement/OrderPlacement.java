@@ -13,6 +13,7 @@ import org.shopsuite.order.participant.ParticipantUnavailable;
 import org.shopsuite.support.problem.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -99,17 +100,20 @@ public class OrderPlacement {
         };
     }
 
+    /** Keeps the refused attempt; the refusal stands even if this bookkeeping fails, so that is only logged. */
     private void recordFailure(OrderRequest request, String xid, ApiProblem problem) {
         String reason = FailureReason.of(problem);
-        if (xid != null && orders.markFailed(xid, reason)) {
-            return; // TCC: the pending row of this attempt exists; its cancel made or will make it FAILED
-        }
         try {
+            if (xid != null && orders.markFailed(xid, reason)) {
+                return; // TCC: the pending row of this attempt exists; its cancel made or will make it FAILED
+            }
             orders.insert(new NewOrder(request.userId(), request.productId(), request.quantity(),
                     java.math.BigDecimal.ZERO.setScale(2), OrderStatus.FAILED, request.mode(), xid, reason,
                     request.idempotencyKey(), request.fingerprint()));
         } catch (DuplicateKeyException raced) {
             log.info("attempt with Idempotency-Key {} was recorded concurrently", request.idempotencyKey());
+        } catch (DataAccessException e) {
+            log.warn("could not record the refused order of user {} ({}): {}", request.userId(), reason, e.toString());
         }
     }
 

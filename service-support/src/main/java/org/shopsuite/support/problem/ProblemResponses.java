@@ -9,6 +9,7 @@ import org.shopsuite.support.web.RequestLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -91,6 +92,13 @@ public class ProblemResponses {
     ProblemDetail wrongMediaType(HttpMediaTypeNotSupportedException e) {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.INVALID_REQUEST, "Unsupported media type",
                 "send the body as application/json");
+    }
+
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ProblemDetail busy(PessimisticLockingFailureException e) {
+        log.warn("gave up waiting for a row lock: {}", e.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE, "Busy",
+                "the row is locked by other transactions for too long; nothing was changed, retry shortly");
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,6 +1,8 @@
 package org.shopsuite.support.transaction;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.apache.seata.rm.datasource.xa.DataSourceProxyXA;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -11,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
@@ -34,7 +37,7 @@ public class ParticipantDataSources {
 
     @Bean
     DataSource xaDataSource(DatabaseProperties database) {
-        return new DataSourceProxyXA(pool(database, "xa"));
+        return new FirstConnectionAlone(new DataSourceProxyXA(pool(database, "xa")));
     }
 
     @Bean(name = {"transactionManager", "seataSpringFenceTransactionManager"})
@@ -70,7 +73,36 @@ public class ParticipantDataSources {
         // Start even when the database is down: health reports it, and the pool connects once it is back.
         pool.setInitializationFailTimeout(-1);
         pool.setConnectionTimeout(3000);
+        // No gap locks: concurrent tries, cancels and fence-log writes otherwise deadlock on index gaps.
+        pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         return pool;
+    }
+
+    /**
+     * Seata makes each XA connection through Druid's MySqlUtils, which looks up its reflection handles lazily and
+     * hands out half-initialised ones when the first XA connections of a JVM are made concurrently (an NPE on
+     * {@code method_6_getBooleanReadableProperty}). Making the first connection alone avoids that race.
+     */
+    static final class FirstConnectionAlone extends DelegatingDataSource {
+        private volatile boolean warmedUp;
+
+        FirstConnectionAlone(DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (!warmedUp) {
+                synchronized (this) {
+                    if (!warmedUp) {
+                        Connection first = super.getConnection();
+                        warmedUp = true;
+                        return first;
+                    }
+                }
+            }
+            return super.getConnection();
+        }
     }
 
     /** {@code shop.datasource.*}: the service's own database and least-privilege user. */

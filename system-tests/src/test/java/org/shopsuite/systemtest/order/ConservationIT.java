@@ -33,12 +33,14 @@ class ConservationIT {
     void moneyAndStockAreConservedUnderConcurrentOrdersInBothModes() throws Exception {
         Random random = new Random(42);
         List<Long> users = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            users.add(ledger.newUser(String.valueOf(20 + random.nextInt(200)) + ".00"));
+        // Many users (the per-user lock refuses a user's second order in flight), small balances and stocks
+        // (so both run out during the run).
+        for (int i = 0; i < 60; i++) {
+            users.add(ledger.newUser(String.valueOf(10 + random.nextInt(60)) + ".00"));
         }
         List<Long> products = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            products.add(ledger.newProduct(String.valueOf(1 + random.nextInt(9)) + ".50", 5 + random.nextInt(40)));
+            products.add(ledger.newProduct(String.valueOf(1 + random.nextInt(9)) + ".50", 20 + random.nextInt(60)));
         }
         BigDecimal moneyBefore = money(users);
         int stockBefore = stock(products);
