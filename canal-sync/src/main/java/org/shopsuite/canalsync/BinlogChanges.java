@@ -1,0 +1,118 @@
+package org.shopsuite.canalsync;
+
+import com.alibaba.otter.canal.protocol.CanalEntry.Column;
+import com.alibaba.otter.canal.protocol.CanalEntry.Entry;
+import com.alibaba.otter.canal.protocol.CanalEntry.EntryType;
+import com.alibaba.otter.canal.protocol.CanalEntry.EventType;
+import com.alibaba.otter.canal.protocol.CanalEntry.Header;
+import com.alibaba.otter.canal.protocol.CanalEntry.RowChange;
+import com.alibaba.otter.canal.protocol.CanalEntry.RowData;
+import com.alibaba.otter.canal.protocol.Message;
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.shopsuite.cache.CacheKey;
+import org.shopsuite.cache.CacheWrite;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads the cache writes out of a Canal batch: one per inserted, updated or deleted row of a cached table. */
+final class BinlogChanges {
+
+    private static final Logger log = LoggerFactory.getLogger(BinlogChanges.class);
+    private static final Pattern DECIMAL = Pattern.compile("(?i)decimal\\(\\d+,\\s*(\\d+)\\)(?: unsigned)?");
+
+    private BinlogChanges() {
+    }
+
+    static List<BinlogChange> in(Message batch) {
+        List<BinlogChange> changes = new ArrayList<>();
+        for (Entry entry : batch.getEntries()) {
+            if (entry.getEntryType() != EntryType.ROWDATA) {
+                continue; // transaction begin/end
+            }
+            Header header = entry.getHeader();
+            Optional<CachedTable> table = CachedTable.of(header.getSchemaName(), header.getTableName());
+            if (table.isEmpty()) {
+                continue;
+            }
+            RowChange rowChange = parse(entry);
+            if (rowChange.getIsDdl()) {
+                continue;
+            }
+            for (RowData row : rowChange.getRowDatasList()) {
+                try {
+                    changes.addAll(writesFor(table.get(), rowChange.getEventType(), row).stream()
+                            .map(write -> new BinlogChange(write, table.get(), rowChange.getEventType().name(),
+                                    position(header), header.getExecuteTime()))
+                            .toList());
+                } catch (IllegalArgumentException | ArithmeticException e) {
+                    // Retrying cannot fix a row we cannot read, and holding every later change back would be worse.
+                    log.error("Skipped a row change ({}) of {} at binlog {}: {}. Its cache entry is not updated and"
+                                    + " may be stale until it expires. Check that the table still has the columns"
+                                    + " canal-sync reads (CachedTable); redeploy canal-sync if the schema changed.",
+                            rowChange.getEventType(), table.get().qualifiedName(), position(header), e.getMessage());
+                }
+            }
+        }
+        return changes;
+    }
+
+    private static List<CacheWrite> writesFor(CachedTable table, EventType type, RowData row) {
+        return switch (type) {
+            case INSERT -> List.of(CacheWrite.change(table.cachedRow(columns(row.getAfterColumnsList())), true));
+            case UPDATE -> {
+                Map<String, String> before = columns(row.getBeforeColumnsList());
+                Map<String, String> after = columns(row.getAfterColumnsList());
+                CacheWrite change = CacheWrite.change(table.cachedRow(after), false);
+                CacheKey oldKey = table.key(before);
+                // An UPDATE that changes the id moves the row: the old key must not keep serving it.
+                yield oldKey.equals(change.row().key())
+                        ? List.of(change)
+                        : List.of(CacheWrite.delete(oldKey, table.version(before)), change);
+            }
+            case DELETE -> {
+                Map<String, String> before = columns(row.getBeforeColumnsList());
+                yield List.of(CacheWrite.delete(table.key(before), table.version(before)));
+            }
+            default -> List.of();
+        };
+    }
+
+    private static RowChange parse(Entry entry) {
+        try {
+            return RowChange.parseFrom(entry.getStoreValue());
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("Canal sent a row change that does not parse at binlog "
+                    + position(entry.getHeader()), e);
+        }
+    }
+
+    private static Map<String, String> columns(List<Column> columns) {
+        Map<String, String> values = new HashMap<>();
+        columns.forEach(c -> values.put(c.getName(), c.getIsNull() ? null : value(c)));
+        return values;
+    }
+
+    /**
+     * Canal prints a DECIMAL whose fraction is all zeros with one zero ({@code 3.00} arrives as {@code 3.0}); the
+     * column's declared scale puts the digits back, so the cache shows amounts as the owning service does.
+     */
+    private static String value(Column column) {
+        Matcher decimal = DECIMAL.matcher(column.getMysqlType());
+        if (decimal.matches() && !column.getValue().isEmpty()) {
+            return new BigDecimal(column.getValue()).setScale(Integer.parseInt(decimal.group(1))).toPlainString();
+        }
+        return column.getValue();
+    }
+
+    static String position(Header header) {
+        return header.getLogfileName() + ":" + header.getLogfileOffset();
+    }
+}

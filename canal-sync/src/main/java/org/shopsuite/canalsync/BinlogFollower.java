@@ -1,0 +1,203 @@
+package org.shopsuite.canalsync;
+
+import com.alibaba.otter.canal.protocol.Message;
+import com.alibaba.otter.canal.protocol.exception.CanalClientException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The loop that keeps the cache fresh, on one dedicated thread: take a batch from Canal, put it into Redis, and only
+ * then ack it. Failures are retried with backoff: when a batch does not get into Redis it is rolled back, to be handed
+ * out again (replays are harmless: cache writes are versioned); when the Canal session breaks it is replaced.
+ * Stopping finishes the batch in hand, then disconnects.
+ */
+@Component
+class BinlogFollower implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(BinlogFollower.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final CanalSyncProperties canal;
+    private final CacheRefresher cache;
+    private final SyncProgress progress;
+
+    private volatile Thread thread;
+    private volatile CountDownLatch stopRequested = new CountDownLatch(0);
+
+    BinlogFollower(CanalSyncProperties canal, CacheRefresher cache, SyncProgress progress) {
+        this.canal = canal;
+        this.cache = cache;
+        this.progress = progress;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        stopRequested = new CountDownLatch(1);
+        thread = Thread.ofPlatform().name("canal-sync").daemon().start(this::follow);
+    }
+
+    @Override
+    public synchronized void stop() {
+        Thread running = thread;
+        if (running == null) {
+            return;
+        }
+        stopRequested.countDown();
+        try {
+            if (!running.join(STOP_TIMEOUT)) {
+                log.warn("The canal-sync loop did not stop within {}; its unacked batch will be handed out again",
+                        STOP_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        Thread running = thread;
+        return running != null && running.isAlive();
+    }
+
+    private boolean stopping() {
+        return stopRequested.getCount() == 0;
+    }
+
+    private void follow() {
+        Backoff canalBackoff = new Backoff(canal.minBackoff(), canal.maxBackoff());
+        Backoff batchBackoff = new Backoff(canal.minBackoff(), canal.maxBackoff());
+        CanalConnection connection = null;
+        while (!stopping()) {
+            try {
+                if (connection == null) {
+                    connection = connect(canalBackoff);
+                }
+                Message batch = connection.next(canal.batchSize());
+                if (batch.getId() == -1 || batch.getEntries().isEmpty()) {
+                    progress.caughtUp();
+                    pause(canal.idlePoll());
+                    continue;
+                }
+                applyThenAck(connection, batch);
+                if (batchBackoff.failuresInARow() > 0) {
+                    log.info("Cache writes go through again after {} failed attempts", batchBackoff.failuresInARow());
+                    batchBackoff.succeeded();
+                }
+            } catch (CanalClientException e) {
+                closeQuietly(connection);
+                connection = null;
+                canalLost(e, canalBackoff);
+            } catch (RuntimeException e) {
+                if (!batchFailed(connection, e, batchBackoff)) {
+                    closeQuietly(connection);
+                    connection = null;
+                }
+            }
+        }
+        closeQuietly(connection);
+        progress.canalDisconnected("canal-sync is stopped");
+        log.info("Stopped following Canal at {}", canal.address());
+    }
+
+    private CanalConnection connect(Backoff backoff) {
+        CanalConnection connection = CanalConnection.open(canal);
+        progress.canalConnected();
+        if (backoff.failuresInARow() > 0) {
+            log.info("Reconnected to Canal at {} after {} failed attempts", canal.address(), backoff.failuresInARow());
+        } else {
+            log.info("Following Canal at {} (tables {})", canal.address(), canal.filter());
+        }
+        backoff.succeeded();
+        return connection;
+    }
+
+    private void applyThenAck(CanalConnection connection, Message batch) {
+        List<BinlogChange> changes = BinlogChanges.in(batch);
+        List<Boolean> written = cache.apply(changes);
+        connection.ack(batch.getId()); // only now: Redis has all of it
+        progress.applied(changes, written);
+    }
+
+    private void canalLost(CanalClientException e, Backoff backoff) {
+        String why = describe(e);
+        progress.canalDisconnected(why);
+        Duration wait = backoff.failed();
+        if (backoff.failuresInARow() == 1) {
+            log.warn("No connection to the Canal server at {} ({}). Reconnecting with backoff up to {}; if this lasts,"
+                    + " check that the Canal server runs (./stack status, ./stack logs canal) and that"
+                    + " SHOP_CANAL_HOST/SHOP_CANAL_PORT point at it.", canal.address(), why, canal.maxBackoff());
+        } else {
+            log.debug("Canal at {} still unavailable ({}), attempt {}", canal.address(), why, backoff.failuresInARow());
+        }
+        pause(wait);
+    }
+
+    /** Rolls the batch back for another try; false when the Canal session broke too and must be replaced. */
+    private boolean batchFailed(CanalConnection connection, RuntimeException e, Backoff backoff) {
+        String why = describe(e);
+        progress.batchFailed(why);
+        Duration wait = backoff.failed();
+        if (backoff.failuresInARow() == 1) {
+            if (e instanceof DataAccessException) {
+                log.warn("Redis did not take a batch of cache writes ({}). Retrying with backoff up to {}; until it"
+                                + " does, gateways may serve stale values. If this lasts, check the Redis master and"
+                                + " its sentinels (./stack status; SHOP_REDIS_SENTINELS).", why, canal.maxBackoff());
+            } else {
+                log.error("Could not apply a Canal batch; retrying with backoff up to {}. If this repeats, report it"
+                        + " with this stack trace.", canal.maxBackoff(), e);
+            }
+        } else {
+            log.debug("Batch still failing ({}), attempt {}", why, backoff.failuresInARow());
+        }
+        boolean rolledBack = true;
+        if (connection != null) {
+            try {
+                connection.rollback();
+            } catch (CanalClientException canalToo) {
+                progress.canalDisconnected(describe(canalToo)); // reconnecting rolls back as well
+                rolledBack = false;
+            }
+        }
+        pause(wait);
+        return rolledBack;
+    }
+
+    /** Waits, but wakes up at once when asked to stop. */
+    private void pause(Duration duration) {
+        try {
+            stopRequested.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopRequested.countDown();
+        }
+    }
+
+    private static void closeQuietly(CanalConnection connection) {
+        if (connection != null) {
+            connection.close();
+        }
+    }
+
+    /** The exception and, when it wraps another, the innermost cause: that one usually names the real problem. */
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root == e || String.valueOf(e.getMessage()).contains(String.valueOf(root.getMessage()))) {
+            return root.toString();
+        }
+        return e.getMessage() + " (caused by " + root + ")";
+    }
+}

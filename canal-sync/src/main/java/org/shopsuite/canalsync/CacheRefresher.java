@@ -1,0 +1,45 @@
+package org.shopsuite.canalsync;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.shopsuite.cache.CacheWrite;
+import org.shopsuite.cache.InvalidationMessage;
+import org.shopsuite.cache.VersionedCacheWriter;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/** Puts a batch of binlog changes into Redis L2, then tells every gateway to drop its L1 copy of those rows. */
+@Component
+class CacheRefresher {
+
+    private static final byte[] CHANNEL = InvalidationMessage.CHANNEL.getBytes(StandardCharsets.UTF_8);
+
+    private final VersionedCacheWriter writer;
+    private final StringRedisTemplate redis;
+
+    CacheRefresher(VersionedCacheWriter writer, StringRedisTemplate redis) {
+        this.writer = writer;
+        this.redis = redis;
+    }
+
+    /**
+     * Returns, per change, whether L2 took it (false: L2 already held that version or a newer one). Throws when Redis
+     * did not take all of it; then nothing may be acked, and a retry is harmless.
+     */
+    List<Boolean> apply(List<BinlogChange> changes) {
+        if (changes.isEmpty()) {
+            return List.of(); // a batch of other tables or transaction markers only
+        }
+        List<Boolean> written = writer.writeAll(changes.stream().map(BinlogChange::write).toList());
+        // Invalidate even where L2 kept a newer version: a gateway's L1 may still hold an older one than that.
+        redis.executePipelined((RedisCallback<Object>) connection -> {
+            for (BinlogChange change : changes) {
+                byte[] message = InvalidationMessage.of(change.write().row()).toJson().getBytes(StandardCharsets.UTF_8);
+                connection.publish(CHANNEL, message);
+            }
+            return null;
+        });
+        return written;
+    }
+}

@@ -1,0 +1,52 @@
+package org.shopsuite.canalsync;
+
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * UP only while canal-sync follows the Canal server and gets its writes into the Redis master; the details say how
+ * far it has got. Shown as {@code canalSync} under {@code /actuator/health}.
+ */
+@Component
+class CanalSyncHealthIndicator extends AbstractHealthIndicator {
+
+    private final SyncProgress progress;
+    private final StringRedisTemplate redis;
+    private final CanalSyncProperties canal;
+
+    CanalSyncHealthIndicator(SyncProgress progress, StringRedisTemplate redis, CanalSyncProperties canal) {
+        super("canal-sync health check failed");
+        this.progress = progress;
+        this.redis = redis;
+        this.canal = canal;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder health) {
+        String redisProblem = redisProblem();
+        boolean up = progress.isCanalConnected() && redisProblem == null && progress.batchProblem().isEmpty();
+        health.status(up ? Status.UP : Status.DOWN)
+                .withDetail("canal", progress.isCanalConnected()
+                        ? "following " + canal.address()
+                        : "not connected to " + canal.address() + ": " + progress.canalProblem().orElse("?"))
+                .withDetail("redis", redisProblem == null ? "reachable" : "unreachable: " + redisProblem)
+                .withDetail("lagMillis", progress.lagMillis());
+        progress.batchProblem().ifPresent(problem -> health.withDetail("pendingBatch", "not applied yet: " + problem));
+        progress.lastApplied().ifPresent(applied -> health
+                .withDetail("position", applied.position())
+                .withDetail("lastAppliedAt", applied.appliedAt().toString()));
+    }
+
+    private String redisProblem() {
+        try {
+            redis.execute((RedisCallback<String>) connection -> connection.ping());
+            return null;
+        } catch (RuntimeException e) {
+            return String.valueOf(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.shopsuite.canalsync;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the Canal server is and how to follow it ({@code shop.canal.*}).
+ *
+ * @param filter     the tables to follow, as Canal's regular expressions
+ * @param batchSize  at most this many binlog entries per batch (one Redis round trip each way per batch)
+ * @param idlePoll   how long to wait before asking again when the last batch was empty: Canal's server-side wait
+ *                   returns early only for a full batch, so waiting here keeps a lone change from waiting for a batch
+ *                   to fill; it bounds the latency this adds when the binlog is quiet
+ * @param minBackoff the first wait after a failure; doubled on every failure in a row, up to {@code maxBackoff}
+ */
+@ConfigurationProperties("shop.canal")
+public record CanalSyncProperties(
+        @DefaultValue("127.0.0.1") String host,
+        @DefaultValue("11111") int port,
+        @DefaultValue("shopsuite") String destination,
+        @DefaultValue("inventory_db\\.inventory,account_db\\.accounts") String filter,
+        @DefaultValue("500") int batchSize,
+        @DefaultValue("10ms") Duration idlePoll,
+        @DefaultValue("10s") Duration socketTimeout,
+        @DefaultValue("100ms") Duration minBackoff,
+        @DefaultValue("5s") Duration maxBackoff) {
+
+    public String address() {
+        return host + ":" + port + "/" + destination;
+    }
+}

@@ -1,0 +1,195 @@
+package org.shopsuite.canalsync;
+
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.shopsuite.cache.CacheJson;
+import org.shopsuite.cache.CacheKey;
+import org.shopsuite.cache.CachedValue;
+import org.shopsuite.cache.InvalidationMessage;
+import org.shopsuite.stack.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * canal-sync as it runs, against the real MariaDB, Canal server and Redis with sentinels of
+ * {@link TestInfrastructure}: SQL fixtures in, Redis L2 and invalidation messages out. All integration tests share
+ * one application context (and so one follower), and each uses rows of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false) // tests switch metrics export off unless asked: /actuator/prometheus
+@Import(CanalSyncTestSupport.InvalidationRecorderConfiguration.class)
+abstract class CanalSyncTestSupport {
+
+    static final TestInfrastructure infra = TestInfrastructure.shared();
+    static final Duration FRESHNESS = Duration.ofSeconds(1); // CONTRACT.md, "Freshness promise"
+    /** For the first event after start-up and for recovery after a restart: not a freshness claim. */
+    static final Duration RECOVERY = Duration.ofSeconds(30);
+
+    private static boolean warm;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Autowired
+    InvalidationRecorder invalidations;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("shop.canal.host", infra::host);
+        registry.add("shop.canal.port", () -> infra.canal().port());
+        registry.add("spring.data.redis.sentinel.nodes", () -> infra.settings().sentinelNodes());
+    }
+
+    /** Once per JVM: the Canal instance and the subscriber warm up on a first change, so later ones time fairly. */
+    @BeforeEach
+    void warmUp() throws SQLException {
+        if (!warm) {
+            long product = insertProduct("warm-up", "1.00", 1);
+            awaitCached(CacheKey.product(product), v -> true, RECOVERY);
+            await().atMost(RECOVERY).until(() -> invalidations.received(CacheKey.product(product)).size() == 1);
+            warm = true;
+        }
+    }
+
+    // ---- Redis side
+
+    CachedValue cached(CacheKey key) {
+        String json = redis.opsForValue().get(key.redisKey());
+        return json == null ? null : CacheJson.read(key, json);
+    }
+
+    /** Waits until the key holds a matching value; the CONTRACT's 1 s unless a recovery is being waited for. */
+    CachedValue awaitCached(CacheKey key, Predicate<CachedValue> wanted, Duration atMost) {
+        var waiting = await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2));
+        if (atMost.compareTo(FRESHNESS) > 0) {
+            waiting = waiting.ignoreExceptions(); // Redis itself may still be coming back
+        }
+        return waiting.until(() -> cached(key), value -> value != null && wanted.test(value));
+    }
+
+    /** Waits for the version the row has in the database now, within the freshness promise; prints the lag. */
+    CachedValue awaitFresh(CacheKey key, long version, long committedNanos) {
+        CachedValue value = awaitCached(key, v -> v.version() == version, FRESHNESS);
+        System.out.printf("[canal-sync] commit-to-Redis lag %.1f ms (%s version %d)%n",
+                (System.nanoTime() - committedNanos) / 1e6, key, version);
+        return value;
+    }
+
+    // ---- database side (root, as the contract allows for tests' fixtures)
+
+    /** Inserts a product; returns its id. */
+    static long insertProduct(String name, String price, int stock) throws SQLException {
+        return insert("inventory_db", "INSERT INTO inventory (product_name, price, stock) VALUES (?, ?, ?)",
+                name, new BigDecimal(price), stock);
+    }
+
+    /** Inserts an account for a user id nobody has yet; returns that user id. */
+    static long insertAccount(String balance) throws SQLException {
+        long userId = queryLong("account_db", "SELECT COALESCE(MAX(user_id), 0) + 1 FROM accounts");
+        insert("account_db", "INSERT INTO accounts (user_id, balance) VALUES (?, ?)", userId, new BigDecimal(balance));
+        return userId;
+    }
+
+    /** Runs one statement in its own transaction; returns {@link System#nanoTime()} at its commit, to time from. */
+    static long sql(String database, String statement, Object... parameters) throws SQLException {
+        try (Connection c = connect(database); PreparedStatement s = prepare(c, statement, parameters)) {
+            s.executeUpdate(); // autocommit: committed on return
+            return System.nanoTime();
+        }
+    }
+
+    static long queryLong(String database, String query, Object... parameters) throws SQLException {
+        try (Connection c = connect(database); PreparedStatement s = prepare(c, query, parameters);
+             ResultSet rows = s.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static long insert(String database, String statement, Object... parameters) throws SQLException {
+        try (Connection c = connect(database);
+             PreparedStatement s = c.prepareStatement(statement, Statement.RETURN_GENERATED_KEYS)) {
+            bind(s, parameters);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(infra.jdbcUrl(database), "root", "");
+    }
+
+    private static PreparedStatement prepare(Connection c, String statement, Object... parameters) throws SQLException {
+        PreparedStatement s = c.prepareStatement(statement);
+        bind(s, parameters);
+        return s;
+    }
+
+    private static void bind(PreparedStatement s, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            s.setObject(i + 1, parameters[i]);
+        }
+    }
+
+    /** Every invalidation message published on the channel, as a gateway would receive it. */
+    static final class InvalidationRecorder {
+
+        private final List<InvalidationMessage> messages = new CopyOnWriteArrayList<>();
+
+        void record(InvalidationMessage message) {
+            messages.add(message);
+        }
+
+        List<Long> received(CacheKey key) {
+            return messages.stream().filter(m -> m.key().equals(key)).map(InvalidationMessage::version).toList();
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class InvalidationRecorderConfiguration {
+
+        @Bean
+        InvalidationRecorder invalidationRecorder() {
+            return new InvalidationRecorder();
+        }
+
+        @Bean
+        RedisMessageListenerContainer invalidationListener(RedisConnectionFactory redis, InvalidationRecorder recorder) {
+            RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+            container.setConnectionFactory(redis);
+            // The default executor runs each message on a thread of its own, which can reorder them; keep their order.
+            container.setTaskExecutor(new SyncTaskExecutor());
+            container.addMessageListener((message, pattern) -> recorder.record(InvalidationMessage.fromJson(
+                    new String(message.getBody(), StandardCharsets.UTF_8))),
+                    new ChannelTopic(InvalidationMessage.CHANNEL));
+            return container;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.shopsuite.canalsync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.shopsuite.cache.CacheKey;
+import org.shopsuite.stack.RedisPart;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * What an operator sees and relies on: health with the sync position, Prometheus metrics, and recovery on its own
+ * after the Canal server or the Redis master restarts.
+ */
+class OperationsIT extends CanalSyncTestSupport {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @AfterEach
+    void everythingRunsAgain() {
+        infra.restartStopped();
+    }
+
+    @Test
+    void healthSaysWhereTheSyncIsAndMetricsCountTheEvents() throws Exception {
+        long id = insertProduct("observed", "1.00", 1);
+        sql("inventory_db", "UPDATE inventory SET stock = 2 WHERE product_id = ?", id);
+        awaitCached(CacheKey.product(id), v -> v.version() == 2, FRESHNESS);
+
+        Map<String, Object> health = canalSyncHealth();
+        assertThat(health).containsEntry("status", "UP");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> details = (Map<String, Object>) health.get("details");
+        assertThat(details).containsKeys("lagMillis", "position", "lastAppliedAt");
+        assertThat((String) details.get("position")).matches(".+:\\d+");
+        assertThat(((Number) details.get("lagMillis")).longValue()).isNotNegative();
+
+        String metrics = http.getForObject("/actuator/prometheus", String.class);
+        assertThat(metrics).contains("canal_sync_lag_ms ");
+        assertThat(metrics).containsPattern("canal_sync_events_total\\{[^}]*outcome=\"written\"[^}]*"
+                + "table=\"inventory_db.inventory\"[^}]*type=\"UPDATE\"[^}]*} [1-9]");
+    }
+
+    @Test
+    void changesMadeWhileTheCanalServerIsDownArriveAfterItRestarts() throws Exception {
+        long id = insertProduct("canal-restart", "1.00", 10);
+        CacheKey key = CacheKey.product(id);
+        awaitCached(key, v -> v.version() == 1, FRESHNESS);
+
+        infra.canal().stop();
+        await().atMost(RECOVERY).until(() -> "DOWN".equals(canalSyncHealth().get("status")));
+        sql("inventory_db", "UPDATE inventory SET stock = 9 WHERE product_id = ?", id);
+        sql("inventory_db", "UPDATE inventory SET stock = 8 WHERE product_id = ?", id);
+        infra.restartStopped();
+
+        assertThat(awaitCached(key, v -> v.version() == 3, RECOVERY)).extracting("stock").isEqualTo(8);
+        await().atMost(RECOVERY).until(() -> "UP".equals(canalSyncHealth().get("status")));
+        // The restarted server replays its last event: the value stays at the newest version.
+        sql("inventory_db", "UPDATE inventory SET stock = 7 WHERE product_id = ?", id);
+        assertThat(awaitCached(key, v -> v.version() == 4, FRESHNESS)).extracting("stock").isEqualTo(7);
+    }
+
+    @Test
+    void changesMadeWhileTheRedisMasterIsDownArriveAfterItRestarts() throws Exception {
+        long userId = insertAccount("30.00");
+        CacheKey key = CacheKey.account(userId);
+        awaitCached(key, v -> v.version() == 1, FRESHNESS);
+        RedisPart master = infra.redisNodes().stream().filter(n -> "master".equals(n.role())).findFirst().orElseThrow();
+
+        master.stop();
+        sql("account_db", "UPDATE accounts SET balance = 20.00 WHERE user_id = ?", userId);
+        await().atMost(RECOVERY).until(() -> "DOWN".equals(canalSyncHealth().get("status")));
+        infra.restartStopped();
+
+        assertThat(awaitCached(key, v -> v.version() == 2, RECOVERY)).extracting("balance").hasToString("20.00");
+        await().atMost(RECOVERY).until(() -> "UP".equals(canalSyncHealth().get("status")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> canalSyncHealth() {
+        Map<String, Object> health = http.getForObject("/actuator/health", Map.class);
+        return (Map<String, Object>) ((Map<String, Object>) health.get("components")).get("canalSync");
+    }
+}

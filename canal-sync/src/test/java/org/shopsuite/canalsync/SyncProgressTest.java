@@ -1,0 +1,90 @@
+package org.shopsuite.canalsync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.shopsuite.cache.CacheWrite;
+import org.shopsuite.cache.CachedRow;
+import org.shopsuite.cache.ProductView;
+
+class SyncProgressTest {
+
+    static final Instant EXECUTED = Instant.parse("2025-01-01T10:00:00Z");
+
+    MutableClock clock = new MutableClock(EXECUTED.plusMillis(300));
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    SyncProgress progress = new SyncProgress(registry, clock);
+
+    @Test
+    void lagIsNowMinusTheBinlogTimeOfTheLastAppliedEventWhileThereMayBeMore() {
+        progress.canalConnected();
+        progress.applied(List.of(change()), List.of(true));
+        clock.advance(Duration.ofMillis(700));
+
+        assertThat(progress.lagMillis()).isEqualTo(1000);
+        assertThat(registry.get("canal.sync.lag.ms").gauge().value()).isEqualTo(1000);
+        assertThat(progress.lastApplied()).get().extracting(SyncProgress.Applied::position).isEqualTo("bin.000001:4");
+    }
+
+    @Test
+    void aQuietBinlogKeepsTheLagItHadWhenTheLastEventWasApplied() {
+        progress.canalConnected();
+        progress.applied(List.of(change()), List.of(true));
+        progress.caughtUp();
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(progress.lagMillis()).isEqualTo(300);
+
+        progress.canalDisconnected("gone");
+        assertThat(progress.lagMillis()).isEqualTo(600_300);
+    }
+
+    @Test
+    void countsEventsByTableTypeAndWhetherRedisTookThem() {
+        progress.applied(List.of(change(), change()), List.of(true, false));
+
+        assertThat(registry.get("canal.sync.events").tag("table", "inventory_db.inventory").tag("outcome", "written")
+                .counter().count()).isEqualTo(1);
+        assertThat(registry.get("canal.sync.events").tag("type", "UPDATE").tag("outcome", "stale")
+                .counter().count()).isEqualTo(1);
+    }
+
+    private static BinlogChange change() {
+        CacheWrite write = CacheWrite.change(CachedRow.of(new ProductView(1, "A", BigDecimal.ONE, 1, 2)), false);
+        return new BinlogChange(write, CachedTable.INVENTORY, "UPDATE", "bin.000001:4", EXECUTED.toEpochMilli());
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
