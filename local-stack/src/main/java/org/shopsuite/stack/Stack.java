@@ -48,6 +48,8 @@ public final class Stack {
                     settings.orderPorts().get(i), serviceEnvironment));
         }
         waves.add(orderInstances);
+        waves.add(List.of(new ServicePart(settings, "canal-sync", "canal-sync", settings.canalSyncPort(),
+                serviceEnvironment)));
         return new Stack(settings, waves);
     }
 

@@ -1,6 +1,7 @@
 package org.shopsuite.account.account;
 
 import org.shopsuite.api.account.AccountView;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -8,14 +9,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AccountController {
 
+    static final String ROW_VERSION = "X-Row-Version";
+
     private final AccountRepository accounts;
 
     AccountController(AccountRepository accounts) {
         this.accounts = accounts;
     }
 
+    /** The row's version goes along in {@code X-Row-Version}, so a cache can order what it read against the binlog. */
     @GetMapping("/api/accounts/{userId}")
-    AccountView account(@PathVariable long userId) {
-        return accounts.find(userId).map(Account::view).orElseThrow(() -> new AccountNotFound(userId));
+    ResponseEntity<AccountView> account(@PathVariable long userId) {
+        Account account = accounts.find(userId).orElseThrow(() -> new AccountNotFound(userId));
+        return ResponseEntity.ok().header(ROW_VERSION, String.valueOf(account.version())).body(account.view());
     }
 }
