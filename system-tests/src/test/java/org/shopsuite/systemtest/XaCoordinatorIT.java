@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.stack.TestInfrastructure;
 import org.shopsuite.systemtest.xa.TwoBranchWork;
@@ -46,6 +47,21 @@ class XaCoordinatorIT {
 
     @Autowired
     TwoBranchWork work;
+
+    /**
+     * The JVM's first XA connection is made alone: Druid's MySqlUtils (Seata's XA helper) initialises its reflection
+     * lazily and, raced by concurrent first connections, poisons itself for good (SQLFeatureNotSupportedException).
+     * The services guard against this in service-support's ParticipantDataSources; this test app does it here.
+     */
+    @BeforeEach
+    void firstXaConnectionAlone() throws SQLException {
+        if (!warmedUp) {
+            work.orderAndDebit(newAccount(new BigDecimal("1.00")), new BigDecimal("1.00"), false);
+            warmedUp = true;
+        }
+    }
+
+    private static boolean warmedUp;
 
     @Test
     void globalTransactionCommitsBothBranches() throws SQLException {

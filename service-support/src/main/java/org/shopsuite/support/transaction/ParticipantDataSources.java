@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.apache.seata.rm.datasource.xa.DataSourceProxyXA;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
@@ -29,6 +31,8 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 @EnableConfigurationProperties(ParticipantDataSources.DatabaseProperties.class)
 public class ParticipantDataSources {
 
+    private static final Logger log = LoggerFactory.getLogger(ParticipantDataSources.class);
+
     @Bean(name = {"dataSource", "seataSpringFenceDataSource"})
     @Primary
     HikariDataSource dataSource(DatabaseProperties database) {
@@ -37,7 +41,15 @@ public class ParticipantDataSources {
 
     @Bean
     DataSource xaDataSource(DatabaseProperties database) {
-        return new FirstConnectionAlone(new DataSourceProxyXA(pool(database, "xa")));
+        FirstConnectionAlone xa = new FirstConnectionAlone(new DataSourceProxyXA(pool(database, "xa")));
+        // Open the first XA connection now, before requests or phase-two retries can race for it (see below).
+        try (Connection first = xa.getConnection()) {
+            log.debug("first XA connection to {} opened", database.url());
+        } catch (SQLException e) {
+            log.warn("could not open an XA connection to {} at start-up ({}); the first one will be opened alone"
+                    + " once the database answers", database.url(), e.getMessage());
+        }
+        return xa;
     }
 
     @Bean(name = {"transactionManager", "seataSpringFenceTransactionManager"})
@@ -81,7 +93,8 @@ public class ParticipantDataSources {
     /**
      * Seata makes each XA connection through Druid's MySqlUtils, which looks up its reflection handles lazily and
      * hands out half-initialised ones when the first XA connections of a JVM are made concurrently (an NPE on
-     * {@code method_6_getBooleanReadableProperty}). Making the first connection alone avoids that race.
+     * {@code method_6_getBooleanReadableProperty}, then SQLFeatureNotSupportedException for good). Making the first
+     * connection alone avoids that race.
      */
     static final class FirstConnectionAlone extends DelegatingDataSource {
         private volatile boolean warmedUp;

@@ -1,10 +1,8 @@
 package org.shopsuite.api.order;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 
-/** An order as the API shows it; {@code failureReason} only when it failed. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+/** An order as the API shows it; {@code failureReason} is null unless it failed. */
 public record OrderView(
         long orderId,
         long userId,
