@@ -105,9 +105,9 @@ public class OrderLoad {
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < users; i++) {
             sql.append(i == 0 ? "INSERT INTO account_db.accounts (user_id, balance) VALUES " : ",")
-                    .append("(").append(FIRST_USER + i).append(", 100000000.00)");
+                    .append("(").append(FIRST_USER + i).append(", 10000000.00)");
         }
-        sql.append(" ON DUPLICATE KEY UPDATE balance = 100000000.00;\n");
+        sql.append(" ON DUPLICATE KEY UPDATE balance = 10000000.00;\n");
         for (int i = 0; i < PRODUCTS; i++) {
             sql.append(i == 0 ? "INSERT INTO inventory_db.inventory (product_id, product_name, price, stock) VALUES "
                     : ",").append("(").append(FIRST_PRODUCT + i).append(", 'bench product ").append(i)
@@ -121,7 +121,8 @@ public class OrderLoad {
         mariadb.getOutputStream().close();
         String output = new String(mariadb.getInputStream().readAllBytes());
         if (mariadb.waitFor() != 0) {
-            throw new IllegalStateException("preparing bench users/products failed: " + output);
+            throw new IllegalStateException("preparing bench users/products failed: "
+                    + output.lines().filter(l -> l.startsWith("ERROR")).findFirst().orElse(output));
         }
     }
 
