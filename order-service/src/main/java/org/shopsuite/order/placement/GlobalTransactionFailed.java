@@ -4,18 +4,20 @@ package org.shopsuite.order.placement;
 class GlobalTransactionFailed extends RuntimeException {
 
     private final String xid;
+    private final RuntimeException step;
 
-    GlobalTransactionFailed(String xid, RuntimeException cause) {
-        super(cause.getMessage(), cause);
+    GlobalTransactionFailed(String xid, RuntimeException step) {
+        super(step.getMessage(), step);
         this.xid = xid;
+        this.step = step;
     }
 
     String xid() {
         return xid;
     }
 
-    @Override
-    public synchronized RuntimeException getCause() {
-        return (RuntimeException) super.getCause();
+    /** What the failing step threw. */
+    RuntimeException step() {
+        return step;
     }
 }

@@ -61,7 +61,7 @@ public class OrderPlacement {
             long orderId = request.mode() == OrderMode.XA ? xa.place(request) : tcc.place(request);
             return orders.find(orderId).orElseThrow();
         } catch (GlobalTransactionFailed failed) {
-            RuntimeException cause = failed.getCause();
+            RuntimeException cause = failed.step();
             if (isIdempotencyKeyClash(cause) && request.idempotencyKey() != null) {
                 // A concurrent request with the same key won the unique constraint: answer as it did.
                 return orders.findByIdempotencyKey(request.idempotencyKey())
