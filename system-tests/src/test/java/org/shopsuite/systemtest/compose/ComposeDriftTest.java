@@ -1,0 +1,593 @@
+package org.shopsuite.systemtest.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.shopsuite.stack.CanalPart;
+import org.shopsuite.stack.Part;
+import org.shopsuite.stack.ServicePart;
+import org.shopsuite.stack.Stack;
+import org.shopsuite.stack.StackSettings;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml, the services' configuration (application.yml, shop-seata-defaults.properties), sql/ and
+ * ./stack (local-stack) describe the same suite three times; this keeps them from drifting apart. A plain unit test:
+ * it reads files and calls {@link ServicePart#suiteEnvironment}, it starts nothing (there is no Docker engine here).
+ *
+ * <p>The rule it enforces: a compose container runs on the contract's port, under the name ./stack gives the same
+ * part, and a service gets exactly the variables ./stack would give it, with the same values except that
+ * {@code 127.0.0.1:PORT} becomes the compose service listening on PORT.
+ */
+class ComposeDriftTest {
+
+    static final Path ROOT = StackSettings.findProjectRoot();
+    /** The contract's defaults: what ./stack runs when no SHOP_* variable is set. */
+    static final StackSettings STACK = StackSettings.fromEnvironment(ROOT, Map.of());
+    static final Map<String, String> STACK_ENV = ServicePart.suiteEnvironment(STACK);
+    static final String SERVER_PORT = "SERVER_PORT";
+    static final String MASTER_NAME = StackSettings.SENTINEL_MASTER_NAME;
+
+    static final Compose COMPOSE = Compose.load(ROOT.resolve("docker-compose.yml"));
+
+    /** The contract's ports of each service module, instance 1 first (CONTRACT.md, StackSettings). */
+    static final Map<String, List<Integer>> MODULE_PORTS = Map.of(
+            "account-service", List.of(STACK.accountPort()),
+            "inventory-service", List.of(STACK.inventoryPort()),
+            "order-service", STACK.orderPorts(),
+            "canal-sync", List.of(STACK.canalSyncPort()),
+            "cache-gateway", STACK.gatewayPorts());
+
+    // ------------------------------------------------------------------------------------------ names and ports
+
+    @Test
+    void everyPartOfTheNativeStackRunsInComposeUnderItsNameOnItsPort() {
+        for (Part part : Stack.suite(STACK).parts()) {
+            assertThat(COMPOSE.services).as("compose services (./stack part %s)", part.name()).containsKey(part.name());
+            assertThat(COMPOSE.service(part.name()).exposedPorts())
+                    .as("ports exposed by compose service %s", part.name()).startsWith(part.port());
+        }
+    }
+
+    @Test
+    void everyServiceIsBuiltFromItsModuleAndListensOnItsContractPort() {
+        assertThat(COMPOSE.builtServices()).extracting(Service::module).containsAll(MODULE_PORTS.keySet());
+        for (Service service : COMPOSE.builtServices()) {
+            String module = service.module();
+            assertThat(ROOT.resolve(module).resolve("pom.xml")).as("module of %s", service.name).isRegularFile();
+            assertThat(service.build().get("dockerfile")).as("Dockerfile of %s", service.name)
+                    .isEqualTo("docker/Dockerfile");
+            List<Integer> ports = MODULE_PORTS.get(module);
+            assertThat(ports).as("contract ports of module %s", module).isNotNull();
+            int instance = ports.size() == 1 ? 0 : instanceIndex(service.name, module);
+            int port = ports.get(instance);
+            assertThat(service.exposedPorts()).as("exposed by %s", service.name).containsExactly(port);
+            assertThat(service.environment()).as("environment of %s", service.name)
+                    .containsEntry(SERVER_PORT, String.valueOf(port));
+            assertThat(service.healthcheck()).as("health check of %s", service.name)
+                    .contains("http://127.0.0.1:" + port + "/actuator/health");
+            assertThat(ModuleConfiguration.of(module).defaultOf(SERVER_PORT))
+                    .as("SERVER_PORT default in %s's application.yml", module).contains(String.valueOf(ports.get(0)));
+        }
+    }
+
+    private static int instanceIndex(String serviceName, String module) {
+        Matcher numbered = Pattern.compile(Pattern.quote(module) + "-(\\d+)").matcher(serviceName);
+        assertThat(numbered.matches())
+                .as("%s runs several instances: name them %s-1, %s-2, ...", module, module, module).isTrue();
+        return Integer.parseInt(numbered.group(1)) - 1;
+    }
+
+    @Test
+    void everyHealthCheckProbesThePortTheContainerListensOn() {
+        for (Service service : COMPOSE.services.values()) {
+            assertThat(service.healthcheck()).as("health check of %s", service.name).isNotBlank();
+            if (!service.exposedPorts().isEmpty()) {
+                assertThat(service.healthcheck()).as("health check of %s", service.name)
+                        .contains(String.valueOf(service.exposedPorts().get(0)));
+            }
+        }
+    }
+
+    @Test
+    void onlyNginxIsPublished() {
+        assertThat(COMPOSE.services.values().stream().filter(s -> s.definition.containsKey("ports")).map(Service::name))
+                .as("compose services publishing ports").containsExactly("nginx");
+    }
+
+    // ------------------------------------------------------------------------------------- the one configuration
+
+    @Test
+    void eachServiceGetsExactlyTheSuiteVariablesItsConfigurationReads() {
+        Set<String> suiteVariables = new TreeSet<>(STACK_ENV.keySet());
+        suiteVariables.add(SERVER_PORT);
+        for (Service service : COMPOSE.builtServices()) {
+            Set<String> reads = ModuleConfiguration.of(service.module()).variables().keySet();
+            Set<String> set = service.environment().keySet();
+            assertThat(reads).as("what %s's configuration reads, of all that compose sets on it", service.module())
+                    .containsAll(set);
+            Set<String> expected = new TreeSet<>(reads);
+            expected.retainAll(suiteVariables);
+            assertThat(set).as("what compose sets on %s, of the suite variables its configuration reads", service.name)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @Test
+    void composeSetsTheVariablesThatStackSets() {
+        Set<String> setByCompose = COMPOSE.builtServices().stream()
+                .flatMap(service -> service.environment().keySet().stream())
+                .filter(name -> !name.equals(SERVER_PORT))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(setByCompose).as("variables compose sets on the services vs ServicePart.suiteEnvironment")
+                .containsExactlyInAnyOrderElementsOf(STACK_ENV.keySet());
+    }
+
+    @Test
+    void composeValuesAreStacksValuesWithServiceNamesForAddresses() {
+        for (Service service : COMPOSE.builtServices()) {
+            service.environment().forEach((name, value) -> {
+                if (STACK_ENV.containsKey(name)) { // others are reported by the tests above
+                    assertThat(value).as("%s on %s (./stack: %s)", name, service.name, STACK_ENV.get(name))
+                            .isEqualTo(inCompose(name, STACK_ENV.get(name)));
+                }
+            });
+        }
+    }
+
+    @Test
+    void applicationDefaultsAreStacksDefaults() {
+        for (String module : MODULE_PORTS.keySet()) {
+            ModuleConfiguration configuration = ModuleConfiguration.of(module);
+            configuration.variables().forEach((name, defaultValue) -> {
+                if (STACK_ENV.containsKey(name)) {
+                    assertThat(defaultValue).as("default of %s in %s's configuration", name, module)
+                            .contains(STACK_ENV.get(name));
+                }
+            });
+        }
+    }
+
+    /** ./stack's value as compose must write it: every 127.0.0.1:PORT is the compose service listening on PORT. */
+    private static String inCompose(String name, String stackValue) {
+        if (name.endsWith("_HOST")) {
+            String portVariable = name.substring(0, name.length() - "_HOST".length()) + "_PORT";
+            assertThat(STACK_ENV).as("%s needs its port in %s", name, portVariable).containsKey(portVariable);
+            return COMPOSE.listeningOn(Integer.parseInt(STACK_ENV.get(portVariable))).name;
+        }
+        return Pattern.compile(Pattern.quote(STACK.host()) + ":(\\d+)").matcher(stackValue)
+                .replaceAll(address -> COMPOSE.listeningOn(Integer.parseInt(address.group(1))).name + ":$1");
+    }
+
+    // ------------------------------------------------------------------------------------------- infrastructure
+
+    @Test
+    void infrastructureListensWhereTheServicesLook() {
+        Service mysql = COMPOSE.service("mysql");
+        assertThat(mysql.command()).as("mysqld options in compose").contains("--port=" + STACK.mysqlPort());
+
+        Service seata = COMPOSE.service("seata");
+        assertThat(seata.environment()).as("environment of seata")
+                .containsEntry("SEATA_PORT", String.valueOf(STACK.seataPort()));
+
+        Service canal = COMPOSE.service("canal");
+        ModuleConfiguration canalSync = ModuleConfiguration.of("canal-sync");
+        assertThat(canal.environment()).as("environment of canal")
+                .containsEntry("canal.port", String.valueOf(STACK.canalPort()))
+                .containsEntry("canal.instance.master.address", "mysql:" + STACK.mysqlPort())
+                .containsEntry("canal.destinations", CanalPart.DESTINATION)
+                .containsEntry("canal.instance.filter.regex", canalSync.setting("shop.canal.filter"));
+        assertThat(canalSync.setting("shop.canal.destination")).as("canal-sync's destination")
+                .isEqualTo(CanalPart.DESTINATION);
+    }
+
+    @Test
+    void redisNodesAreOneMasterAndTwoReplicasWithAof() {
+        List<Integer> ports = STACK.redisPorts();
+        for (int i = 0; i < ports.size(); i++) {
+            Service node = COMPOSE.service("redis-" + (i + 1));
+            List<String> command = node.command();
+            assertThat(option(command, "--port")).as("port of %s", node.name).isEqualTo(String.valueOf(ports.get(i)));
+            assertThat(option(command, "--appendonly")).as("AOF of %s", node.name).isEqualTo("yes");
+            assertThat(option(command, "--replica-announce-ip")).as("announced name of %s", node.name)
+                    .isEqualTo(node.name).isEqualTo(node.definition.get("hostname"));
+            if (i == 0) {
+                assertThat(command).as("command of %s", node.name).doesNotContain("--replicaof");
+            } else {
+                int at = command.indexOf("--replicaof");
+                assertThat(command.subList(at + 1, at + 3)).as("master of %s", node.name)
+                        .containsExactly("redis-1", String.valueOf(STACK.redisMasterPort()));
+            }
+            String sentinels = inCompose("SHOP_REDIS_SENTINELS", STACK_ENV.get("SHOP_REDIS_SENTINELS"));
+            assertThat(node.environment()).as("sentinels known to %s", node.name)
+                    .containsEntry("SHOP_REDIS_SENTINELS", sentinels);
+        }
+    }
+
+    @Test
+    void sentinelsRenderTheSharedTemplateAnnouncingTheirServiceNames() throws IOException {
+        Set<String> placeholders = placeholders(Files.readString(ROOT.resolve("sentinel/sentinel.conf")));
+        for (int i = 0; i < STACK.sentinelPorts().size(); i++) {
+            Service sentinel = COMPOSE.service("sentinel-" + (i + 1));
+            Map<String, String> env = sentinel.environment();
+            assertThat(env.keySet())
+                    .as("environment of %s vs the placeholders of sentinel/sentinel.conf", sentinel.name)
+                    .containsExactlyInAnyOrderElementsOf(placeholders);
+            assertThat(env).as("environment of %s", sentinel.name)
+                    .containsEntry("SENTINEL_PORT", String.valueOf(STACK.sentinelPorts().get(i)))
+                    .containsEntry("SENTINEL_ANNOUNCE_IP", sentinel.name)
+                    .containsEntry("REDIS_MASTER_HOST", "redis-1")
+                    .containsEntry("REDIS_MASTER_PORT", String.valueOf(STACK.redisMasterPort()));
+            assertThat(sentinel.namedVolumeTargets())
+                    .as("volumes of %s: the sentinel rewrites its config", sentinel.name)
+                    .contains(env.get("SENTINEL_DIR"));
+            assertThat(sentinel.bindMounts()).as("mounts of %s", sentinel.name)
+                    .containsValue("./sentinel/sentinel.conf");
+        }
+    }
+
+    @Test
+    void theSentinelMasterIsCalledMymasterEverywhere() throws IOException {
+        assertThat(MASTER_NAME).isEqualTo("mymaster");
+        Pattern masterUse = Pattern.compile(
+                "(?:sentinel\\s+(?:monitor|down-after-milliseconds|failover-timeout|parallel-syncs)"
+                        + "|get-master-addr-by-name|ckquorum)\\s+([A-Za-z0-9_$-]+)",
+                Pattern.CASE_INSENSITIVE);
+        List<Path> files = new ArrayList<>(
+                List.of(ROOT.resolve("sentinel/sentinel.conf"), ROOT.resolve("docker-compose.yml")));
+        try (Stream<Path> scripts = Files.list(ROOT.resolve("docker/redis"))) {
+            scripts.forEach(files::add);
+        }
+        for (Path file : files) {
+            Matcher uses = masterUse.matcher(Files.readString(file));
+            while (uses.find()) {
+                assertThat(uses.group(1)).as("master name in %s: %s", ROOT.relativize(file), uses.group())
+                        .isEqualTo(MASTER_NAME);
+            }
+        }
+        for (Service service : COMPOSE.services.values()) {
+            String value = service.environment().get("SHOP_REDIS_MASTER_NAME");
+            assertThat(value == null || value.equals(MASTER_NAME))
+                    .as("SHOP_REDIS_MASTER_NAME on %s: %s", service.name, value).isTrue();
+        }
+        for (String module : MODULE_PORTS.keySet()) {
+            ModuleConfiguration.of(module).settings().forEach((key, value) -> {
+                if (key.endsWith("sentinel.master") || key.endsWith("master-name")) {
+                    assertThat(resolveDefaults(value)).as("%s in %s's application.yml", key, module)
+                            .isEqualTo(MASTER_NAME);
+                }
+            });
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------- databases and users
+
+    @Test
+    void databaseUsersAreTheOnesSqlCreates() throws IOException {
+        SqlUsers users = SqlUsers.parse(Files.readString(ROOT.resolve("sql/07-users.sql")));
+        Set<String> serviceUsers = new TreeSet<>();
+        for (String module : MODULE_PORTS.keySet()) {
+            ModuleConfiguration configuration = ModuleConfiguration.of(module);
+            if (configuration.setting("shop.datasource.url") == null) {
+                continue;
+            }
+            String url = resolveDefaults(configuration.setting("shop.datasource.url"));
+            Matcher database = Pattern.compile("//[^/]+/(\\w+)").matcher(url);
+            assertThat(database.find()).as("database in %s's JDBC URL %s", module, url).isTrue();
+            String user = resolveDefaults(configuration.setting("shop.datasource.username"));
+            String password = resolveDefaults(configuration.setting("shop.datasource.password"));
+            assertThat(users.passwords()).as("users sql/07-users.sql creates (%s's default)", module)
+                    .containsEntry(user, password);
+            assertThat(users.grantedOn(user)).as("what %s may use (sql/07-users.sql)", user)
+                    .containsExactly(database.group(1) + ".*");
+            serviceUsers.add(user);
+        }
+        assertThat(serviceUsers).as("service database users").hasSize(3);
+
+        Map<String, String> canal = COMPOSE.service("canal").environment();
+        String canalUser = canal.get("canal.instance.dbUsername");
+        assertThat(users.passwords()).as("users sql/07-users.sql creates (compose's Canal login)")
+                .containsEntry(canalUser, canal.get("canal.instance.dbPassword"));
+        assertThat(users.privileges(canalUser)).as("privileges of %s", canalUser).contains("REPLICATION SLAVE");
+
+        String composeOnly = Files.readString(composeOnlySql());
+        Matcher nativePassword = Pattern.compile(
+                "ALTER USER '(\\w+)'@'%' IDENTIFIED WITH mysql_native_password BY '([^']*)'").matcher(composeOnly);
+        assertThat(nativePassword.find())
+                .as("compose-only SQL switches Canal's user to mysql_native_password").isTrue();
+        assertThat(nativePassword.group(1)).isEqualTo(canalUser);
+        assertThat(nativePassword.group(2)).isEqualTo(users.passwords().get(canalUser));
+        Matcher xaRecover = Pattern.compile("GRANT XA_RECOVER_ADMIN ON \\*\\.\\* TO ([^;]+);").matcher(composeOnly);
+        assertThat(xaRecover.find()).as("compose-only SQL grants XA_RECOVER_ADMIN").isTrue();
+        assertThat(quotedUsers(xaRecover.group(1))).as("users granted XA_RECOVER_ADMIN")
+                .containsExactlyInAnyOrderElementsOf(serviceUsers);
+    }
+
+    @Test
+    void mysqlLoadsTheSharedSqlBeforeTheComposeOnlyFile() throws IOException {
+        Map<String, String> mounts = COMPOSE.service("mysql").bindMounts();
+        String sharedSqlTarget = mounts.entrySet().stream().filter(m -> m.getValue().equals("./sql"))
+                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("mysql does not mount ./sql"));
+        Path initdb = ROOT.resolve(mounts.get("/docker-entrypoint-initdb.d"));
+        List<Path> initFiles;
+        try (Stream<Path> files = Files.list(initdb)) {
+            initFiles = files.sorted().toList();
+        }
+        Path loader = initFiles.stream().filter(f -> f.toString().endsWith(".sh")).findFirst()
+                .orElseThrow(() -> new AssertionError("no script in " + initdb + " loads ./sql"));
+        assertThat(Files.readString(loader)).as(loader.toString()).contains(sharedSqlTarget + "/*.sql");
+        assertThat(initFiles.indexOf(loader)).as("position of the loader of sql/ among %s", initFiles)
+                .isLessThan(initFiles.indexOf(composeOnlySql()));
+    }
+
+    private static Path composeOnlySql() {
+        Path initdb = ROOT.resolve(COMPOSE.service("mysql").bindMounts().get("/docker-entrypoint-initdb.d"));
+        try (Stream<Path> files = Files.list(initdb)) {
+            return files.filter(f -> f.toString().endsWith(".sql")).sorted().reduce((a, b) -> b)
+                    .orElseThrow(() -> new AssertionError("no compose-only SQL in " + initdb));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // --------------------------------------------------------------------------------------------------- helpers
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
+
+    private static Set<String> placeholders(String text) {
+        return PLACEHOLDER.matcher(text).results().map(m -> m.group(1)).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** {@code ${VAR:default}} replaced by its default: what a service uses when the variable is not set. */
+    private static String resolveDefaults(String value) {
+        return value == null ? null : PLACEHOLDER.matcher(value)
+                .replaceAll(m -> Matcher.quoteReplacement(m.group(2) == null ? "" : m.group(2)));
+    }
+
+    private static String option(List<String> command, String name) {
+        int at = command.indexOf(name);
+        assertThat(at).as("%s in %s", name, command).isNotNegative();
+        return command.get(at + 1);
+    }
+
+    private static Set<String> quotedUsers(String userList) {
+        return Pattern.compile("'(\\w+)'@'%'").matcher(userList).results().map(m -> m.group(1))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** docker-compose.yml, as compose reads it (anchors and merge keys resolved). */
+    record Compose(Map<String, Service> services) {
+
+        @SuppressWarnings("unchecked")
+        static Compose load(Path file) {
+            Map<String, Object> document;
+            try (Reader reader = Files.newBufferedReader(file)) {
+                document = new Yaml().load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Map<String, Service> services = new LinkedHashMap<>();
+            ((Map<String, Map<String, Object>>) document.get("services"))
+                    .forEach((name, definition) -> services.put(name, new Service(name, definition)));
+            return new Compose(services);
+        }
+
+        Service service(String name) {
+            assertThat(services).as("compose services").containsKey(name);
+            return services.get(name);
+        }
+
+        /** The Spring Boot services: the containers built from docker/Dockerfile. */
+        List<Service> builtServices() {
+            return services.values().stream().filter(s -> s.definition.containsKey("build")).toList();
+        }
+
+        Service listeningOn(int port) {
+            List<Service> listening = services.values().stream().filter(s -> s.exposedPorts().contains(port)).toList();
+            assertThat(listening).as("compose services exposing port %d", port).hasSize(1);
+            return listening.get(0);
+        }
+    }
+
+    record Service(String name, Map<String, Object> definition) {
+
+        String module() {
+            Object args = build().get("args");
+            return args instanceof Map<?, ?> map ? String.valueOf(map.get("MODULE")) : null;
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> build() {
+            return (Map<String, Object>) definition.get("build");
+        }
+
+        /** The environment, written as a map or as a list of NAME=value. */
+        Map<String, String> environment() {
+            Map<String, String> env = new TreeMap<>();
+            Object declared = definition.get("environment");
+            if (declared instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> env.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+            } else if (declared instanceof List<?> list) {
+                for (Object entry : list) {
+                    String[] pair = String.valueOf(entry).split("=", 2);
+                    env.put(pair[0], pair.length > 1 ? pair[1] : "");
+                }
+            }
+            return env;
+        }
+
+        List<Integer> exposedPorts() {
+            Object expose = definition.get("expose");
+            if (!(expose instanceof List<?> ports)) {
+                return List.of();
+            }
+            return ports.stream().map(p -> Integer.parseInt(String.valueOf(p).replaceAll("/.*", ""))).toList();
+        }
+
+        List<String> command() {
+            Object command = definition.get("command");
+            if (command instanceof List<?> list) {
+                return list.stream().map(String::valueOf).toList();
+            }
+            return command == null ? List.of() : List.of(String.valueOf(command).split("\\s+"));
+        }
+
+        /** The health check's command, as one string. */
+        String healthcheck() {
+            Object healthcheck = definition.get("healthcheck");
+            if (!(healthcheck instanceof Map<?, ?> map) || map.get("test") == null) {
+                return "";
+            }
+            Object test = map.get("test");
+            return test instanceof List<?> list
+                    ? list.stream().map(String::valueOf).collect(Collectors.joining(" ")) : String.valueOf(test);
+        }
+
+        /** Bind mounts: container path to host path (as written, e.g. ./sql). */
+        Map<String, String> bindMounts() {
+            Map<String, String> mounts = new LinkedHashMap<>();
+            for (String[] volume : volumes()) {
+                if (volume[0].startsWith(".") || volume[0].startsWith("/")) {
+                    mounts.put(volume[1], volume[0].replaceAll("/$", ""));
+                }
+            }
+            return mounts;
+        }
+
+        /** Where named volumes are mounted in the container. */
+        Set<String> namedVolumeTargets() {
+            Set<String> targets = new HashSet<>();
+            for (String[] volume : volumes()) {
+                if (!volume[0].startsWith(".") && !volume[0].startsWith("/")) {
+                    targets.add(volume[1]);
+                }
+            }
+            return targets;
+        }
+
+        private List<String[]> volumes() {
+            Object volumes = definition.get("volumes");
+            if (!(volumes instanceof List<?> list)) {
+                return List.of();
+            }
+            return list.stream().map(v -> String.valueOf(v).split(":")).toList();
+        }
+    }
+
+    /**
+     * What a service module's configuration reads: the {@code ${VAR:default}} placeholders of its application.yml,
+     * plus service-support's shop-seata-defaults.properties when the module depends on service-support.
+     */
+    record ModuleConfiguration(String module, Map<String, Optional<String>> variables, Map<String, String> settings) {
+
+        private static final Map<String, ModuleConfiguration> CACHE = new TreeMap<>();
+
+        static synchronized ModuleConfiguration of(String module) {
+            return CACHE.computeIfAbsent(module, ModuleConfiguration::read);
+        }
+
+        private static ModuleConfiguration read(String module) {
+            try {
+                Path yml = ROOT.resolve(module).resolve("src/main/resources/application.yml");
+                String text = Files.readString(yml);
+                Map<String, String> settings = new TreeMap<>();
+                flatten("", new Yaml().load(text), settings);
+                if (dependsOn(module, "service-support")) {
+                    String seata = Files.readString(
+                            ROOT.resolve("service-support/src/main/resources/shop-seata-defaults.properties"));
+                    text += "\n" + seata;
+                }
+                Map<String, Optional<String>> variables = new TreeMap<>();
+                PLACEHOLDER.matcher(text).results()
+                        .forEach(m -> variables.put(m.group(1), Optional.ofNullable(m.group(2))));
+                return new ModuleConfiguration(module, variables, settings);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        Optional<String> defaultOf(String variable) {
+            return variables.getOrDefault(variable, Optional.empty());
+        }
+
+        String setting(String key) {
+            return settings.get(key);
+        }
+
+        private static void flatten(String prefix, Object node, Map<String, String> out) {
+            if (node instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, out));
+            } else {
+                out.put(prefix, String.valueOf(node));
+            }
+        }
+
+        private static boolean dependsOn(String module, String artifactId) {
+            try {
+                var factory = DocumentBuilderFactory.newInstance();
+                factory.setNamespaceAware(false);
+                var pom = factory.newDocumentBuilder().parse(ROOT.resolve(module).resolve("pom.xml").toFile());
+                NodeList dependencies = pom.getElementsByTagName("dependency");
+                for (int i = 0; i < dependencies.getLength(); i++) {
+                    Element dependency = (Element) dependencies.item(i);
+                    NodeList ids = dependency.getElementsByTagName("artifactId");
+                    if (ids.getLength() > 0 && ids.item(0).getTextContent().trim().equals(artifactId)) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot read " + module + "/pom.xml", e);
+            }
+        }
+    }
+
+    /** The users sql/07-users.sql creates, their passwords and grants. */
+    record SqlUsers(Map<String, String> passwords, Map<String, List<Grant>> grants) {
+
+        record Grant(String privileges, String on) {
+        }
+
+        static SqlUsers parse(String sql) {
+            Map<String, String> passwords = new TreeMap<>();
+            Pattern.compile("CREATE USER (?:IF NOT EXISTS )?'(\\w+)'@'%' IDENTIFIED BY '([^']*)'")
+                    .matcher(sql).results().forEach(m -> passwords.put(m.group(1), m.group(2)));
+            Map<String, List<Grant>> grants = new TreeMap<>();
+            Pattern.compile("GRANT (.+?) ON (\\S+) TO '(\\w+)'@'%'").matcher(sql).results()
+                    .forEach(m -> grants.computeIfAbsent(m.group(3), u -> new ArrayList<>())
+                            .add(new Grant(m.group(1), m.group(2))));
+            return new SqlUsers(passwords, grants);
+        }
+
+        /** The objects ({@code db.*}) the user was granted anything on. */
+        List<String> grantedOn(String user) {
+            return grants.getOrDefault(user, List.of()).stream().map(Grant::on).toList();
+        }
+
+        String privileges(String user) {
+            return grants.getOrDefault(user, List.of()).stream().map(Grant::privileges)
+                    .collect(Collectors.joining(", "));
+        }
+    }
+}
