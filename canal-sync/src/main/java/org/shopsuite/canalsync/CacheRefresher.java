@@ -5,6 +5,8 @@ import java.util.List;
 import org.shopsuite.cache.CacheWrite;
 import org.shopsuite.cache.InvalidationMessage;
 import org.shopsuite.cache.VersionedCacheWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -12,6 +14,8 @@ import org.springframework.stereotype.Component;
 /** Puts a batch of binlog changes into Redis L2, then tells every gateway to drop its L1 copy of those rows. */
 @Component
 class CacheRefresher {
+
+    private static final Logger log = LoggerFactory.getLogger(CacheRefresher.class);
 
     private static final byte[] CHANNEL = InvalidationMessage.CHANNEL.getBytes(StandardCharsets.UTF_8);
 
@@ -32,6 +36,7 @@ class CacheRefresher {
             return List.of(); // a batch of other tables or transaction markers only
         }
         List<Boolean> written = writer.writeAll(changes.stream().map(BinlogChange::write).toList());
+        awaitReplica();
         // Invalidate even where L2 kept a newer version: a gateway's L1 may still hold an older one than that.
         redis.executePipelined((RedisCallback<Object>) connection -> {
             for (BinlogChange change : changes) {
@@ -41,5 +46,20 @@ class CacheRefresher {
             return null;
         });
         return written;
+    }
+
+    /**
+     * Replication is asynchronous: a failover right after an ack could lose the batch on the new master and leave an
+     * older version in L2 until the row next changes. So the batch is acked once a replica has it too. At most 1 s:
+     * without any reachable replica there is nothing to fail over to, and canal-sync must not stop.
+     */
+    private void awaitReplica() {
+        Long replicas = redis.execute((RedisCallback<Long>) connection ->
+                (Long) connection.execute("WAIT", "1".getBytes(StandardCharsets.UTF_8),
+                        "1000".getBytes(StandardCharsets.UTF_8)));
+        if (replicas == null || replicas < 1) {
+            log.warn("no Redis replica confirmed the batch within 1 s; a failover now could lose it until the row"
+                    + " changes again. Check the replicas with `./stack status` (or INFO replication on the master)");
+        }
     }
 }

@@ -50,6 +50,12 @@ public final class Stack {
         waves.add(orderInstances);
         waves.add(List.of(new ServicePart(settings, "canal-sync", "canal-sync", settings.canalSyncPort(),
                 serviceEnvironment)));
+        List<Part> gateways = new ArrayList<>();
+        for (int i = 0; i < settings.gatewayPorts().size(); i++) {
+            gateways.add(new ServicePart(settings, "cache-gateway-" + (i + 1), "cache-gateway",
+                    settings.gatewayPorts().get(i), serviceEnvironment));
+        }
+        waves.add(gateways);
         return new Stack(settings, waves);
     }
 

@@ -1,0 +1,113 @@
+package org.shopsuite.gateway.catalog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.shopsuite.api.account.AccountView;
+import org.shopsuite.api.catalog.ProductView;
+import org.shopsuite.cache.CacheKey;
+import org.shopsuite.cache.CachedValue;
+import org.shopsuite.cache.Tombstone;
+import org.shopsuite.gateway.cache.RowOwner;
+import org.shopsuite.gateway.web.GatewayProblem;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a row from the service that owns it, through that service's public GET endpoint. The services send the row's
+ * version in {@code X-Row-Version}, which lets the cache order what it read against what canal-sync writes.
+ */
+@Component
+class OwningServices implements RowOwner {
+
+    static final String ROW_VERSION = "X-Row-Version";
+
+    private final CatalogProperties properties;
+    private final ObjectMapper json;
+    private final HttpClient http;
+
+    OwningServices(CatalogProperties properties, ObjectMapper json) {
+        this.properties = properties;
+        this.json = json;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.connectTimeout())
+                .build();
+    }
+
+    @Override
+    public CachedValue read(CacheKey key) {
+        return switch (key.kind()) {
+            case PRODUCT -> {
+                Reply reply = get("inventory-service", properties.inventoryUrl(), "/api/products/" + key.id());
+                yield reply.found() ? product(reply.parse(json, ProductView.class), reply.version()) : reply.absent();
+            }
+            case ACCOUNT -> {
+                Reply reply = get("account-service", properties.accountUrl(), "/api/accounts/" + key.id());
+                yield reply.found() ? account(reply.parse(json, AccountView.class), reply.version()) : reply.absent();
+            }
+        };
+    }
+
+    private static CachedValue product(ProductView product, long version) {
+        return new org.shopsuite.cache.ProductView(product.productId(), product.name(), product.price(),
+                product.stock(), version);
+    }
+
+    private static CachedValue account(AccountView account, long version) {
+        return new org.shopsuite.cache.AccountView(account.userId(), account.balance(), version);
+    }
+
+    private Reply get(String service, URI base, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/+$", "") + path))
+                .timeout(properties.responseTimeout())
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw GatewayProblem.unavailable(service + " is unreachable: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw GatewayProblem.unavailable("interrupted while asking " + service);
+        }
+        if (response.statusCode() != 200 && response.statusCode() != 404) {
+            throw GatewayProblem.unavailable(service + " answered " + response.statusCode() + " for " + path);
+        }
+        return new Reply(service, response);
+    }
+
+    /** An owner's 200 or 404. */
+    private record Reply(String service, HttpResponse<byte[]> response) {
+
+        boolean found() {
+            return response.statusCode() == 200;
+        }
+
+        /** The owner has no such row. */
+        Tombstone absent() {
+            return new Tombstone(UNKNOWN_VERSION);
+        }
+
+        long version() {
+            try {
+                return response.headers().firstValue(ROW_VERSION).map(Long::parseLong).orElse(UNKNOWN_VERSION);
+            } catch (NumberFormatException e) {
+                return UNKNOWN_VERSION; // then the row simply isn't written to L2
+            }
+        }
+
+        <T> T parse(ObjectMapper json, Class<T> type) {
+            try {
+                return json.readValue(response.body(), type);
+            } catch (IOException e) {
+                throw GatewayProblem.unavailable(service + " answered a " + type.getSimpleName() + " that can't be read: "
+                        + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.shopsuite.gateway.web;
+
+import java.net.URI;
+import org.shopsuite.api.problem.ProblemTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every error the gateway itself answers is an {@code application/problem+json} body. A path it does not route (the
+ * services' {@code /internal/**} branches, their actuators, anything else) is a plain 404: the gateway exposes only
+ * the public API.
+ */
+@RestControllerAdvice
+class GatewayProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayProblems.class);
+
+    @ExceptionHandler(GatewayProblem.class)
+    ProblemDetail gatewayProblem(GatewayProblem problem) {
+        return problem.body();
+    }
+
+    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
+    ProblemDetail noSuchPath(Exception e) {
+        return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", "the gateway has nothing at this path");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badPathVariable(MethodArgumentTypeMismatchException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
+                e.getName() + " must be a number, got '" + e.getValue() + "'");
+        problem.setProperty("fields", java.util.List.of(e.getName()));
+        return problem;
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ProblemDetail wrongMethod(HttpRequestMethodNotSupportedException e) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, ProblemTypes.INVALID_REQUEST, "Method not allowed",
+                e.getMethod() + " is not supported here");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.of("internal-error"), "Internal error",
+                "an unexpected error occurred; the gateway log has the details");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
+        return GatewayProblem.body(status, type, title, detail);
+    }
+}

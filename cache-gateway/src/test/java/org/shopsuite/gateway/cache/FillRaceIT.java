@@ -1,0 +1,69 @@
+package org.shopsuite.gateway.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.shopsuite.cache.CacheKey;
+import org.shopsuite.cache.ProductView;
+import org.shopsuite.gateway.GatewayTestSupport;
+
+/**
+ * The race every read-through cache has: a fill reads the row, the row changes (canal-sync writes the new version
+ * to L2 and broadcasts), and only then does the slow fill get to store what it read. It must store nothing.
+ */
+class FillRaceIT extends GatewayTestSupport {
+
+    @Test
+    void aFillHeldBackUntilAfterTheRowChangedNeverPutsTheOldRowIntoL2OrL1() {
+        L1Cache.Mark before = l1.mark();
+        long id = insertProduct("contended", "5.00", 10);
+        CacheKey key = CacheKey.product(id);
+        awaitSynced(key, before, 1);
+        dropFromL2(key);
+
+        HeldFill fill = heldFills.hold(key);
+        CompletableFuture<Reply> slowRead = getAsync("/api/products/" + id);
+        fill.awaitReached(); // it has read version 1 from inventory-service
+        L1Cache.Mark beforeChange = l1.mark();
+        sql("inventory_db", "UPDATE inventory SET stock = 9 WHERE product_id = ?", id);
+        awaitSynced(key, beforeChange, 2); // version 2 in L2, and this gateway got the broadcast
+        fill.release();
+
+        Reply slow = slowRead.join();
+        assertThat(slow.cache()).isEqualTo("MISS");
+        assertThat(slow.json().path("stock").asInt()).isEqualTo(10); // it answers what it read, once
+        ProductView current = new ProductView(id, "contended", new BigDecimal("5.00"), 9, 2);
+        assertThat(inL2(key)).isEqualTo(current);
+        Reply next = get("/api/products/" + id);
+        assertThat(next.cache()).isEqualTo("L2"); // L1 did not keep version 1
+        assertThat(next.json().path("stock").asInt()).isEqualTo(9);
+        assertThat(get("/api/products/" + id).cache()).isEqualTo("L1");
+        assertThat(get("/api/products/" + id).json().path("stock").asInt()).isEqualTo(9);
+    }
+
+    @Test
+    void aFillHeldBackWhileL2LostTheNewerRowStillDoesNotWriteTheOldOne() {
+        L1Cache.Mark before = l1.mark();
+        long userId = newUser("70.00");
+        CacheKey key = CacheKey.account(userId);
+        awaitSynced(key, before, 1);
+        dropFromL2(key);
+
+        HeldFill fill = heldFills.hold(key);
+        CompletableFuture<Reply> slowRead = getAsync("/api/accounts/" + userId);
+        fill.awaitReached();
+        L1Cache.Mark beforeChange = l1.mark();
+        sql("account_db", "UPDATE accounts SET balance = 60.00 WHERE user_id = ?", userId);
+        awaitSynced(key, beforeChange, 2);
+        dropFromL2(key); // evicted, or lost in a failover: the version check has nothing to compare with
+        fill.release();
+
+        assertThat(slowRead.join().json().path("balance").decimalValue()).isEqualByComparingTo("70.00");
+        assertThat(inL2(key)).isNull();
+        Reply next = get("/api/accounts/" + userId);
+        assertThat(next.cache()).isEqualTo("MISS");
+        assertThat(next.json().path("balance").decimalValue()).isEqualByComparingTo("60.00");
+    }
+}

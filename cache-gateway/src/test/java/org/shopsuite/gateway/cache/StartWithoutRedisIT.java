@@ -1,0 +1,69 @@
+package org.shopsuite.gateway.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.shopsuite.stack.TestInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** A gateway whose Redis sentinels can't be reached starts anyway, reports it, and serves from the owners. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "shop.cache.l1.ttl=1m")
+@DirtiesContext // a context of its own, not worth keeping (it would go on trying to reach its Redis)
+class StartWithoutRedisIT {
+
+    static final TestInfrastructure infra = TestInfrastructure.sharedSuite();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void suiteWithoutRedis(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.redis.sentinel.nodes", () -> "127.0.0.1:" + closedPort());
+        registry.add("shop.catalog.inventory-url", () -> infra.baseUrl(infra.service("inventory-service")));
+        registry.add("shop.catalog.account-url", () -> infra.baseUrl(infra.service("account-service")));
+        registry.add("shop.orders.urls", () -> infra.baseUrl(infra.service("order-service-1")));
+    }
+
+    @Test
+    void itStartsReportsRedisUnreachableButStaysUpAndReadsComeFromTheOwners() throws Exception {
+        HttpResponse<String> product = get("/api/products/1");
+        HttpResponse<String> again = get("/api/products/1");
+        JsonNode health = JSON.readTree(get("/actuator/health").body());
+
+        assertThat(product.statusCode()).isEqualTo(200);
+        assertThat(product.headers().firstValue("X-Cache")).contains("MISS");
+        assertThat(JSON.readTree(product.body()).path("name").asText()).isEqualTo("Product A");
+        assertThat(again.headers().firstValue("X-Cache")).contains("L1");
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        JsonNode l2 = health.path("components").path("l2Cache").path("details");
+        assertThat(l2.path("redis").asText()).startsWith("unreachable");
+        assertThat(l2.path("invalidations").asText()).isEqualTo("not subscribed");
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

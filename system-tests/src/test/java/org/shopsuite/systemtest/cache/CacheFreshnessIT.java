@@ -1,0 +1,110 @@
+package org.shopsuite.systemtest.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.shopsuite.stack.ServicePart;
+import org.shopsuite.stack.TestInfrastructure;
+
+/**
+ * The freshness promise, end to end: MariaDB binlog -> Canal server -> canal-sync -> Redis L2 + invalidation ->
+ * both gateway instances. Rows are changed with plain SQL, as an operator would.
+ */
+class CacheFreshnessIT {
+
+    static final TestInfrastructure infra = TestInfrastructure.sharedSuite();
+    static final Gateways gateways = new Gateways(infra);
+    static final Fixtures fixtures = new Fixtures(infra);
+    static final Duration PROMISE = Duration.ofSeconds(1);
+
+    @Test
+    void plainSqlUpdatesOfAProductAndAnAccountAreServedByBothGatewaysWithinOneSecond() {
+        long product = fixtures.newProduct("Fresh", "4.00", 10);
+        long user = fixtures.newUser("50.00");
+        warm("/api/products/" + product);
+        warm("/api/accounts/" + user);
+
+        fixtures.sql("inventory_db", "UPDATE inventory SET stock = 3, price = 4.50 WHERE product_id = " + product);
+        fixtures.sql("account_db", "UPDATE accounts SET balance = 42.00 WHERE user_id = " + user);
+
+        everyGatewayWithin(PROMISE, "/api/products/" + product,
+                r -> r.status() == 200 && r.body().path("stock").asInt() == 3
+                        && r.body().path("price").decimalValue().compareTo(new java.math.BigDecimal("4.50")) == 0);
+        everyGatewayWithin(PROMISE, "/api/accounts/" + user,
+                r -> r.status() == 200 && r.body().path("balance").decimalValue().compareTo(new java.math.BigDecimal("42.00")) == 0);
+    }
+
+    @Test
+    void deletedRowTurnsInto404OnBothGateways() {
+        long product = fixtures.newProduct("Doomed", "1.00", 1);
+        warm("/api/products/" + product);
+
+        fixtures.sql("inventory_db", "DELETE FROM inventory WHERE product_id = " + product);
+
+        everyGatewayWithin(PROMISE, "/api/products/" + product, r -> r.status() == 404);
+    }
+
+    @Test
+    void insertedProductThatWasCachedAs404BecomesVisible() {
+        long product = fixtures.unusedProductId();
+        for (String gateway : gateways.baseUrls()) {
+            assertThat(gateways.get(gateway, "/api/products/" + product).status()).isEqualTo(404);
+        }
+
+        fixtures.sql("inventory_db", "INSERT INTO inventory (product_id, product_name, price, stock) VALUES ("
+                + product + ", 'Late', 2.00, 5)");
+
+        everyGatewayWithin(PROMISE, "/api/products/" + product,
+                r -> r.status() == 200 && "Late".equals(r.body().path("name").asText()));
+    }
+
+    @Test
+    void updatesMadeWhileCanalSyncIsStoppedReachTheCachesAfterItStarts() {
+        long product = fixtures.newProduct("Paused", "1.00", 10);
+        long user = fixtures.newUser("10.00");
+        warm("/api/products/" + product);
+        warm("/api/accounts/" + user);
+        ServicePart canalSync = infra.service("canal-sync");
+
+        canalSync.stop();
+        fixtures.sql("inventory_db", "UPDATE inventory SET stock = 9 WHERE product_id = " + product);
+        fixtures.sql("inventory_db", "UPDATE inventory SET stock = 8 WHERE product_id = " + product);
+        fixtures.sql("account_db", "UPDATE accounts SET balance = 7.00 WHERE user_id = " + user);
+        infra.restartStopped();
+
+        everyGatewayWithin(Duration.ofSeconds(10), "/api/products/" + product,
+                r -> r.status() == 200 && r.body().path("stock").asInt() == 8);
+        everyGatewayWithin(Duration.ofSeconds(10), "/api/accounts/" + user,
+                r -> r.status() == 200 && r.body().path("balance").decimalValue().compareTo(new java.math.BigDecimal("7.00")) == 0);
+        // and a replayed or late event never brings an older value back
+        fixtures.sql("inventory_db", "UPDATE inventory SET stock = 6 WHERE product_id = " + product);
+        everyGatewayWithin(PROMISE, "/api/products/" + product, r -> r.body().path("stock").asInt() == 6);
+        for (int i = 0; i < 20; i++) {
+            for (String gateway : gateways.baseUrls()) {
+                assertThat(gateways.get(gateway, "/api/products/" + product).body().path("stock").asInt()).isEqualTo(6);
+            }
+        }
+    }
+
+    /** Reads the path on every gateway until it is cached there. */
+    private static void warm(String path) {
+        for (String gateway : gateways.baseUrls()) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> gateways.get(gateway, path).status() == 200);
+            gateways.get(gateway, path);
+        }
+    }
+
+    /** Every gateway serves what {@code fresh} accepts within the given time, and keeps serving it. */
+    static void everyGatewayWithin(Duration within, String path, Predicate<Gateways.Read> fresh) {
+        for (String gateway : gateways.baseUrls()) {
+            await().atMost(within).pollInterval(Duration.ofMillis(20))
+                    .untilAsserted(() -> assertThat(gateways.get(gateway, path)).matches(fresh));
+        }
+        for (String gateway : gateways.baseUrls()) {
+            assertThat(gateways.get(gateway, path)).as("no older value reappears on " + gateway).matches(fresh);
+        }
+    }
+}
