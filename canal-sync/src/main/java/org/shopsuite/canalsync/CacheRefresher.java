@@ -2,6 +2,10 @@ package org.shopsuite.canalsync;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.shopsuite.cache.CacheWrite;
 import org.shopsuite.cache.InvalidationMessage;
 import org.shopsuite.cache.VersionedCacheWriter;
@@ -54,9 +58,21 @@ class CacheRefresher {
      * without any reachable replica there is nothing to fail over to, and canal-sync must not stop.
      */
     private void awaitReplica() {
-        Long replicas = redis.execute((RedisCallback<Long>) connection ->
-                (Long) connection.execute("WAIT", "1".getBytes(StandardCharsets.UTF_8),
-                        "1000".getBytes(StandardCharsets.UTF_8)));
+        // Through Lettuce's own command: Spring's generic execute() reads every reply as bytes, and WAIT answers an
+        // integer.
+        Long replicas = redis.execute((RedisCallback<Long>) connection -> {
+            if (!(connection.getNativeConnection() instanceof RedisClusterAsyncCommands<?, ?> lettuce)) {
+                return null;
+            }
+            try {
+                return lettuce.waitForReplication(1, 1000).get(3, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a Redis replica", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("WAIT for a Redis replica failed: " + e.getMessage(), e);
+            }
+        });
         if (replicas == null || replicas < 1) {
             log.warn("no Redis replica confirmed the batch within 1 s; a failover now could lose it until the row"
                     + " changes again. Check the replicas with `./stack status` (or INFO replication on the master)");

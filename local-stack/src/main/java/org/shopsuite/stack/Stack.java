@@ -59,6 +59,16 @@ public final class Stack {
         return new Stack(settings, waves);
     }
 
+    /**
+     * The benchmark's baseline-service (one local transaction on one database; BENCHMARKS.md), apart from the suite:
+     * {@code ./stack bench} starts and stops it, {@code up} never does. Port {@code SHOP_BASELINE_PORT}, default 8086.
+     */
+    public static Stack benchmark(StackSettings settings, Map<String, String> env) {
+        int port = Integer.parseInt(env.getOrDefault("SHOP_BASELINE_PORT", "8086").trim());
+        return new Stack(settings, List.of(List.of(
+                new ServicePart(settings, "baseline-service", "baseline-service", port, Map.of()))));
+    }
+
     private static List<List<Part>> infrastructureWaves(StackSettings settings) {
         List<Part> storage = new ArrayList<>();
         storage.add(new MySqlPart(settings));

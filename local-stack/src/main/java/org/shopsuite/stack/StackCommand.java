@@ -23,10 +23,12 @@ public final class StackCommand {
             case "up" -> up(stack, out);
             case "status" -> status(stack, out);
             case "down" -> {
+                benchmarkDown(stack, out);
                 stack.down(out);
                 yield 0;
             }
             case "reset" -> {
+                benchmarkDown(stack, out);
                 stack.reset(out);
                 yield 0;
             }
@@ -83,6 +85,11 @@ public final class StackCommand {
         }
         Files.copy(log, out);
         return 0;
+    }
+
+    /** A baseline-service left behind by an interrupted {@code ./stack bench}. */
+    private static void benchmarkDown(Stack stack, PrintStream out) {
+        Stack.benchmark(stack.settings(), System.getenv()).down(out);
     }
 
     private static void usage() {

@@ -1,0 +1,246 @@
+package org.shopsuite.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.shopsuite.bench.http.HttpConnection;
+import org.shopsuite.bench.http.HttpResponse;
+import org.shopsuite.bench.report.BenchReport;
+import org.shopsuite.bench.report.CsvWriter;
+import org.shopsuite.bench.report.FreshnessResult;
+import org.shopsuite.bench.report.Machine;
+import org.shopsuite.bench.report.MarkdownReport;
+import org.shopsuite.bench.report.Measurement;
+import org.shopsuite.bench.scenario.CachedReadBenchmark;
+import org.shopsuite.bench.scenario.FreshnessBenchmark;
+import org.shopsuite.bench.scenario.LockCostBenchmark;
+import org.shopsuite.bench.scenario.OrderBenchmark;
+import org.shopsuite.bench.scenario.OrderWorkload;
+import org.shopsuite.bench.setup.BenchData;
+import org.shopsuite.bench.setup.RedisAccess;
+import org.shopsuite.stack.Stack;
+import org.shopsuite.stack.StackSettings;
+
+/**
+ * {@code ./stack bench [options]}: checks the running stack, prepares the bench rows, starts the baseline-service,
+ * runs the scenarios (orders, cached reads, freshness, per-user lock) and writes report.md, results.csv and the plots
+ * under {@code .stack/bench/<timestamp>/}. See BENCHMARKS.md for what is measured and how.
+ */
+public final class BenchmarkCommand {
+
+    private final StackSettings settings;
+    private final Map<String, String> env;
+    private final BenchOptions options;
+    private final Target target;
+    private final PrintStream out = System.out;
+    private final Progress progress = new Progress(System.out);
+    private final List<Measurement> measurements = new ArrayList<>();
+    private final List<FreshnessResult> freshness = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    private BenchmarkCommand(StackSettings settings, Map<String, String> env, BenchOptions options) {
+        this.settings = settings;
+        this.env = env;
+        this.options = options;
+        this.target = Target.of(settings, env);
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        Map<String, String> env = System.getenv();
+        StackSettings settings = StackSettings.fromEnvironment(StackSettings.findProjectRoot(), env);
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(Instant.now().atZone(ZoneOffset.UTC));
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args, settings.stackDir().resolve("bench").resolve(stamp));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        String command = ("./stack bench " + String.join(" ", args)).trim();
+        try {
+            new BenchmarkCommand(settings, env, options).run(command);
+        } catch (NotReady e) {
+            System.err.println("FAILED: " + e.getMessage());
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private void run(String command) throws Exception {
+        Instant started = Instant.now();
+        Files.createDirectories(options.out());
+        out.println("benchmarking the stack in " + settings.stackDir() + "; report in " + options.out());
+        boolean gatewaysUp = target.gateways().stream().allMatch(BenchmarkCommand::healthy);
+        checkSuite(gatewaysUp);
+
+        Machine machine;
+        try (BenchData data = connect()) {
+            machine = Machine.describe(data.serverVersion());
+            prepare(data);
+            Stack baseline = Stack.benchmark(settings, env);
+            Thread stopOnExit = new Thread(() -> baseline.down(new PrintStream(PrintStream.nullOutputStream())));
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
+            try (RedisAccess redis = new RedisAccess(target.sentinels(), target.sentinelMaster())) {
+                measure(data, redis, baseline, gatewaysUp);
+            } finally {
+                baseline.down(out);
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            }
+        }
+        if (!gatewaysUp && (options.runs("reads") || options.runs("freshness"))) {
+            notes.add("The cache gateways (" + target.gateways() + ") were not up: cached reads and freshness were"
+                    + " not measured.");
+        }
+
+        BenchReport report = new BenchReport(command, options.quick(), started,
+                Duration.between(started, Instant.now()), machine, describeSettings(), measurements,
+                freshness, notes);
+        String markdown = MarkdownReport.write(report, options.out());
+        CsvWriter.write(report, options.out().resolve("results.csv"));
+        out.println();
+        out.println(markdown);
+        out.println("report: " + options.out().resolve("report.md") + " (plots and results.csv beside it)");
+    }
+
+    private void measure(BenchData data, RedisAccess redis, Stack baseline, boolean gatewaysUp) throws Exception {
+        if (options.runs("orders")) {
+            startBaseline(baseline);
+            measurements.addAll(new OrderBenchmark(target.orderServices(), target.baseline(), options, progress).run());
+        }
+        if (options.runs("reads") && gatewaysUp) {
+            boolean constant = CachedReadBenchmark.constantEndpointServed(target.gateways());
+            if (!constant) {
+                notes.add("The gateways do not serve `GET " + CachedReadBenchmark.CONSTANT_PATH + "` yet: the reads"
+                        + " have no ceiling to be compared with (ratios n/a).");
+            }
+            measurements.addAll(new CachedReadBenchmark(target.gateways(), options, progress, redis).run(constant));
+        }
+        if (options.runs("freshness") && gatewaysUp) {
+            FreshnessBenchmark probe = new FreshnessBenchmark(target.gateways(), target.orderServices(), options,
+                    progress, data);
+            freshness.addAll(probe.run());
+            notes.addAll(probe.notes());
+        }
+        if (options.runs("lock")) {
+            measurements.addAll(new LockCostBenchmark(redis.client(), options, progress).run());
+        }
+    }
+
+    private BenchData connect() {
+        try {
+            return new BenchData(target.mysqlUrl());
+        } catch (java.sql.SQLException e) {
+            throw new NotReady("cannot log in as root to MariaDB on port " + settings.mysqlPort() + " (" + e.getMessage()
+                    + "): start the stack with ./stack up");
+        }
+    }
+
+    /** The order services must place orders (not just report UP: a jar rebuilt under a running JVM fails requests). */
+    private void checkSuite(boolean gatewaysUp) {
+        for (URI service : target.orderServices()) {
+            if (!healthy(service)) {
+                throw new NotReady("order-service at " + service + " is not healthy: start the stack with ./stack up");
+            }
+        }
+        if (!gatewaysUp) {
+            out.println("  the cache gateways " + target.gateways() + " are not up: reads and freshness are skipped");
+        }
+    }
+
+    private void prepare(BenchData data) throws Exception {
+        if (data.ensureBenchSchema(settings.projectRoot().resolve("sql").resolve("08-bench.sql"))) {
+            progress.note("created bench_db and bench_svc from sql/08-bench.sql (the database predates it)");
+        }
+        int clients = options.orderClients().stream().max(Integer::compare).orElse(64);
+        data.topUpOrderRows(OrderWorkload.FIRST_USER, OrderWorkload.users(Math.max(clients, 16)),
+                OrderWorkload.FIRST_PRODUCT, OrderWorkload.SPREAD_PRODUCTS);
+        if (options.runs("reads")) {
+            CachedReadBenchmark.prepare(data);
+        }
+        if (options.runs("freshness")) {
+            FreshnessBenchmark.prepare(data);
+        }
+        if (options.runs("orders") || options.runs("freshness")) {
+            for (URI service : target.orderServices()) {
+                for (OrderWorkload.Mode mode : List.of(OrderWorkload.Mode.XA, OrderWorkload.Mode.TCC)) {
+                    expectOrderPlaced(service, mode.name());
+                }
+            }
+        }
+    }
+
+    private void startBaseline(Stack baseline) {
+        // Always a fresh process: the jar may have been rebuilt since a baseline left over from an interrupted run.
+        baseline.down(out);
+        try {
+            baseline.up(out);
+        } catch (Stack.StartFailure e) {
+            throw new NotReady(e.getMessage());
+        }
+        expectOrderPlaced(target.baseline(), null);
+    }
+
+    private void expectOrderPlaced(URI server, String mode) {
+        String body = "{\"userId\":" + OrderWorkload.FIRST_USER + ",\"productId\":" + OrderWorkload.FIRST_PRODUCT
+                + ",\"quantity\":1" + (mode == null ? "" : ",\"mode\":\"" + mode + "\"") + "}";
+        try (HttpConnection http = new HttpConnection(server)) {
+            HttpResponse response = http.postJson("/api/orders", body);
+            if (response.status() != 201) {
+                throw new NotReady(server + " answered " + response.status() + " to a test order (" + body + "): "
+                        + response.body() + "\nIf a service's jar was rebuilt under it, restart the stack:"
+                        + " ./stack down && ./stack up");
+            }
+        } catch (IOException e) {
+            throw new NotReady(server + " did not answer a test order: " + e);
+        }
+    }
+
+    private static boolean healthy(URI server) {
+        try (HttpConnection http = new HttpConnection(server)) {
+            HttpResponse response = http.get("/actuator/health");
+            return response.status() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private String describeSettings() {
+        List<String> parts = new ArrayList<>();
+        parts.add(options.repetitions() + " repetition(s)");
+        parts.add("warm-up " + seconds(options.warmup()) + " s per mode/variant");
+        if (options.runs("orders")) {
+            parts.add("orders: " + seconds(options.orderRun()) + " s runs at " + options.orderClients() + " clients");
+        }
+        if (options.runs("reads")) {
+            parts.add("reads: " + seconds(options.readRun()) + " s runs at " + options.readClients() + " clients");
+        }
+        if (options.runs("freshness")) {
+            parts.add("freshness: " + options.freshnessSamples() + " samples per condition");
+        }
+        if (options.runs("lock")) {
+            parts.add("lock: " + seconds(options.readRun()) + " s runs at " + options.lockClients() + " clients");
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? String.valueOf(d.toSeconds()) : String.valueOf(d.toMillis() / 1000.0);
+    }
+
+    /** The stack is not in a state to be measured; the message says what to do. */
+    private static final class NotReady extends RuntimeException {
+        NotReady(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.shopsuite.bench.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.shopsuite.bench.load.RunResult;
+
+/** Every repetition of every measurement, one line each, for whoever wants more than the tables. */
+public final class CsvWriter {
+
+    private CsvWriter() {
+    }
+
+    public static void write(BenchReport report, Path file) throws IOException {
+        StringBuilder csv = new StringBuilder("group,variant,clients,repetition,seconds,ok,per_second,p50_ms,p99_ms,"
+                + "generator_cpu,machine_cpu,outcomes\n");
+        for (Measurement m : report.measurements()) {
+            for (int i = 0; i < m.runs().size(); i++) {
+                RunResult r = m.runs().get(i);
+                csv.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%.3f,%d,%.1f,%.3f,%.3f,%.4f,%.4f,\"%s\"%n",
+                        m.group(), m.variant(), m.clients(), i + 1, r.seconds(), r.ok(), r.throughput(), r.p50(),
+                        r.p99(), r.generatorCpu(), r.machineCpu(), r.outcomes()));
+            }
+        }
+        csv.append("\ncondition,gateway,samples,p50_ms,p99_ms,max_ms,unseen,poll_ms\n");
+        for (FreshnessResult f : report.freshness()) {
+            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%.3f,%.3f,%.3f,%d,%.3f%n", f.condition(), f.gateway(),
+                    f.samples(), f.p50(), f.p99(), f.max(), f.unseen(), f.pollMs()));
+        }
+        Files.writeString(file, csv);
+    }
+}
