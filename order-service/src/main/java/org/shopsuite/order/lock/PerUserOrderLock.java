@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class PerUserOrderLock {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PerUserOrderLock.class);
+
     private final RedissonClient redisson;
 
     PerUserOrderLock(RedissonClient redisson) {
@@ -31,6 +33,7 @@ public class PerUserOrderLock {
             Thread.currentThread().interrupt();
             throw new ParticipantUnavailable("interrupted while taking the per-user order lock");
         } catch (RedisException e) {
+            log.warn("per-user lock for user {} unavailable: {}", userId, e.toString());
             throw new ParticipantUnavailable("the per-user order lock is unavailable (Redis: " + e.getMessage()
                     + "); retry shortly");
         }

@@ -119,9 +119,14 @@ public class OrderPlacement {
 
     private static RuntimeException translate(RuntimeException cause) {
         if (cause instanceof ApiProblem problem) {
+            if (problem.status().is5xxServerError()) {
+                log.warn("order step refused with {}: {}", problem.status().value(), problem.detail());
+            }
             return problem;
         }
         if (cause instanceof feign.RetryableException unreachable) {
+            log.warn("a participant could not be reached; the global transaction was rolled back: {}",
+                    unreachable.getMessage());
             return new ParticipantUnavailable("a participant could not be reached (" + unreachable.getMessage()
                     + "); nothing was changed, retry shortly");
         }

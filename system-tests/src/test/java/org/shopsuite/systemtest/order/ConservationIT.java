@@ -63,9 +63,11 @@ class ConservationIT {
         pool.shutdown();
         System.out.println("[conservation] outcomes of " + ORDERS + " orders: " + outcomes);
 
+        // Placed, refused, or (a participant, the lock or the coordinator timing out on these two busy cores) 503:
+        // all or nothing happened, which the sums below check.
         assertThat(outcomes.keySet()).as("only placed or refused orders").allMatch(o -> o.startsWith("201")
                 || o.equals("409 insufficient-balance") || o.equals("409 out-of-stock")
-                || o.equals("409 order-in-progress"));
+                || o.equals("409 order-in-progress") || o.equals("503 service-unavailable"));
         assertThat(outcomes).containsKey("201");
         assertThat(outcomes.keySet()).as("users or products ran out").anyMatch(o -> o.equals("409 out-of-stock")
                 || o.equals("409 insufficient-balance"));
