@@ -2,7 +2,7 @@ package org.shopsuite.account.credit;
 
 import java.math.BigDecimal;
 import org.shopsuite.api.problem.ProblemTypes;
-import org.shopsuite.support.problem.ApiProblem;
+import org.shopsuite.api.problem.ApiProblem;
 import org.springframework.http.HttpStatus;
 
 public class InsufficientBalance extends ApiProblem {

@@ -1,7 +1,7 @@
 package org.shopsuite.inventory.product;
 
 import org.shopsuite.api.problem.ProblemTypes;
-import org.shopsuite.support.problem.ApiProblem;
+import org.shopsuite.api.problem.ApiProblem;
 import org.springframework.http.HttpStatus;
 
 public class ProductNotFound extends ApiProblem {

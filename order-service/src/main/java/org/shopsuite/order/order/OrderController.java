@@ -9,7 +9,7 @@ import org.shopsuite.api.order.PlaceOrderRequest;
 import org.shopsuite.api.problem.ProblemTypes;
 import org.shopsuite.order.placement.OrderPlacement;
 import org.shopsuite.order.placement.OrderRequest;
-import org.shopsuite.support.problem.ApiProblem;
+import org.shopsuite.api.problem.ApiProblem;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

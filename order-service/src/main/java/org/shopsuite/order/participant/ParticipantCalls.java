@@ -13,7 +13,7 @@ import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.apache.seata.core.context.RootContext;
 import org.shopsuite.api.problem.ProblemTypes;
-import org.shopsuite.support.problem.ApiProblem;
+import org.shopsuite.api.problem.ApiProblem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.context.request.RequestContextHolder;

@@ -1,7 +1,7 @@
 package org.shopsuite.order.participant;
 
 import org.shopsuite.api.problem.ProblemTypes;
-import org.shopsuite.support.problem.ApiProblem;
+import org.shopsuite.api.problem.ApiProblem;
 import org.springframework.http.HttpStatus;
 
 /** A participant or the coordinator could not do its part; the global transaction was rolled back (or never began). */

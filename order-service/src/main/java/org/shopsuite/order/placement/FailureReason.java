@@ -2,7 +2,7 @@ package org.shopsuite.order.placement;
 
 import java.net.URI;
 import org.shopsuite.api.problem.ProblemTypes;
-import org.shopsuite.support.problem.ApiProblem;
+import org.shopsuite.api.problem.ApiProblem;
 import org.springframework.http.HttpStatus;
 
 /**

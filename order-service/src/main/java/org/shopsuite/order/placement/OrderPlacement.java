@@ -10,7 +10,7 @@ import org.shopsuite.order.order.Order;
 import org.shopsuite.order.order.OrderRepository;
 import org.shopsuite.order.order.OrderRepository.NewOrder;
 import org.shopsuite.order.participant.ParticipantUnavailable;
-import org.shopsuite.support.problem.ApiProblem;
+import org.shopsuite.api.problem.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.net.URI;
 import java.util.stream.Collectors;
+import org.shopsuite.api.problem.ApiProblem;
 import org.shopsuite.api.problem.ProblemTypes;
 import org.shopsuite.support.web.RequestLimits;
 import org.slf4j.Logger;
@@ -33,7 +34,7 @@ public class ProblemResponses {
 
     @ExceptionHandler(ApiProblem.class)
     ProblemDetail apiProblem(ApiProblem problem) {
-        return problem(problem.status(), problem.type(), problem.title(), problem.detail());
+        return problem.body();
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -113,10 +114,7 @@ public class ProblemResponses {
     }
 
     public static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type);
-        problem.setTitle(title);
-        return problem;
+        return ApiProblem.body(status, type, title, detail);
     }
 
     private static String describe(Class<?> type) {
