@@ -18,6 +18,8 @@ public record BenchOptions(
         Duration readRun,
         int repetitions,
         List<Integer> orderClients,
+        List<String> orderModes,
+        List<String> orderShapes,
         List<Integer> readClients,
         List<Integer> lockClients,
         int freshnessSamples,
@@ -25,13 +27,16 @@ public record BenchOptions(
         Path out) {
 
     public static final List<String> GROUPS = List.of("orders", "reads", "freshness", "lock");
+    public static final List<String> ORDER_MODES = List.of("BASELINE", "XA", "TCC");
+    public static final List<String> ORDER_SHAPES = List.of("SPREAD", "HOT");
     private static final Set<String> VALUED = Set.of("--reps", "--seconds", "--read-seconds", "--warmup", "--clients",
-            "--read-clients", "--freshness-samples", "--only", "--out");
+            "--read-clients", "--freshness-samples", "--only", "--modes", "--shapes", "--out");
 
     static final String USAGE = """
             usage: ./stack bench [--quick] [--reps N] [--seconds S] [--read-seconds S] [--warmup S]
                                  [--clients 1,4,16,64] [--read-clients 1,16,64] [--freshness-samples N]
-                                 [--only orders,reads,freshness,lock] [--out DIR]
+                                 [--only orders,reads,freshness,lock] [--modes baseline,xa,tcc]
+                                 [--shapes spread,hot] [--out DIR]
             Runs against a running ./stack up; writes report.md, results.csv and PNG plots to DIR
             (default .stack/bench/<timestamp>/).""";
 
@@ -46,6 +51,8 @@ public record BenchOptions(
         Duration readRun = seconds(quick ? 1 : 3);
         int reps = 3;
         List<Integer> orderClients = List.of(1, 4, 16, 64);
+        List<String> orderModes = ORDER_MODES;
+        List<String> orderShapes = ORDER_SHAPES;
         List<Integer> readClients = List.of(1, 16, 64);
         int freshness = quick ? 20 : 60;
         Set<String> only = new LinkedHashSet<>(GROUPS);
@@ -76,6 +83,8 @@ public record BenchOptions(
                         throw new IllegalArgumentException("--only takes " + String.join(",", GROUPS) + "\n" + USAGE);
                     }
                 }
+                case "--modes" -> orderModes = subset(arg, value, ORDER_MODES);
+                case "--shapes" -> orderShapes = subset(arg, value, ORDER_SHAPES);
                 case "--out" -> out = Path.of(value).toAbsolutePath();
                 default -> throw new IllegalStateException("option " + arg + " is listed but not handled");
             }
@@ -83,8 +92,23 @@ public record BenchOptions(
         if (reps < 1) {
             throw new IllegalArgumentException("--reps must be at least 1");
         }
-        return new BenchOptions(quick, warmup, orderRun, readRun, reps, orderClients, readClients, List.of(1, 16),
+        return new BenchOptions(quick, warmup, orderRun, readRun, reps, orderClients, orderModes, orderShapes,
+                readClients, List.of(1, 16),
                 freshness, only, out);
+    }
+
+    /** A case-insensitive subset of {@code allowed}, kept in {@code allowed}'s order (the report's column order). */
+    private static List<String> subset(String option, String csv, List<String> allowed) {
+        Set<String> asked = new LinkedHashSet<>();
+        for (String v : csv.split(",")) {
+            String name = v.trim().toUpperCase(java.util.Locale.ROOT);
+            if (!allowed.contains(name)) {
+                throw new IllegalArgumentException(option + " takes " + String.join(",", allowed).toLowerCase(
+                        java.util.Locale.ROOT) + ", not " + v.trim() + "\n" + USAGE);
+            }
+            asked.add(name);
+        }
+        return allowed.stream().filter(asked::contains).toList();
     }
 
     private static Duration seconds(double s) {

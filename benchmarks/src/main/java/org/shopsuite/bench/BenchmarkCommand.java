@@ -115,7 +115,8 @@ public final class BenchmarkCommand {
     private void measure(BenchData data, RedisAccess redis, Stack baseline, boolean gatewaysUp) throws Exception {
         if (options.runs("orders")) {
             startBaseline(baseline);
-            measurements.addAll(new OrderBenchmark(target.orderServices(), target.baseline(), options, progress).run());
+            measurements.addAll(new OrderBenchmark(target.orderServices(), target.baseline(),
+                    settings.pidFile("any").getParent(), options, progress).run());
         }
         if (options.runs("reads") && gatewaysUp) {
             boolean constant = CachedReadBenchmark.constantEndpointServed(target.gateways());

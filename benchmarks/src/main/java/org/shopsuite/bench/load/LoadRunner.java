@@ -132,7 +132,7 @@ public final class LoadRunner {
             long[] sorted = Latencies.mergeSorted(latencies);
             return new RunResult(clients, seconds, sorted.length, sorted.length / seconds,
                     Latencies.percentileMillis(sorted, 50), Latencies.percentileMillis(sorted, 99), merge(counts),
-                    merge(failures), share.generator(), share.machine());
+                    merge(failures), share.generator(), share.machine(), Map.of());
         }
 
         private static Map<String, Long> merge(List<Map<String, long[]>> perThread) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.shopsuite.bench.load.ProcessCpu;
 import org.shopsuite.bench.load.RunResult;
 
 /**
@@ -61,6 +62,7 @@ public final class MarkdownReport {
         for (String shape : List.of("spread", "hot")) {
             orders("orders " + shape, md);
         }
+        cpuPerOrder(md);
         reads(md);
         freshness(md);
         lock(md);
@@ -106,6 +108,58 @@ public final class MarkdownReport {
             md.append(" |\n");
         }
         failures(group, md);
+        md.append('\n');
+    }
+
+    /**
+     * Where an order's CPU goes: per process group, at the client count closest to 16 (the targets' point). The
+     * processes share the cores, so this split, not any one service's latency, says what a cut can save.
+     */
+    private void cpuPerOrder(StringBuilder md) {
+        List<String> groups = ProcessCpu.groupNames();
+        List<Measurement> rows = new ArrayList<>();
+        for (String shape : List.of("spread", "hot")) {
+            String group = "orders " + shape;
+            List<Integer> clients = Measurement.clientCounts(all, group);
+            if (clients.isEmpty()) {
+                continue;
+            }
+            int at = clients.stream().min(java.util.Comparator.comparingInt(c -> Math.abs(c - 16))).orElseThrow();
+            for (String mode : ORDER_MODES) {
+                Measurement.find(all, group, mode, at)
+                        .filter(m -> groups.stream().anyMatch(g -> !Double.isNaN(m.cpuMillisPerCall(g))))
+                        .ifPresent(rows::add);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        int cores = ProcessCpu.cores();
+        List<String> shown = groups.stream()
+                .filter(g -> rows.stream().anyMatch(m -> m.cpuMillisPerCall(g) > 0)).toList();
+        md.append("## CPU per order, by process\n\n")
+                .append("CPU milliseconds each group of processes spent per successful order (user + system time from"
+                        + " `/proc/<pid>/stat`, over all repetitions). *machine* is the whole machine's busy time per"
+                        + " order; *other* is what no listed process accounts for (the kernel's own threads, other"
+                        + " programs).\n\n");
+        md.append("| shape | mode | clients");
+        shown.forEach(g -> md.append(" | ").append(g));
+        md.append(" | other | machine |\n|---|---|---:");
+        shown.forEach(g -> md.append("|---:"));
+        md.append("|---:|---:|\n");
+        for (Measurement m : rows) {
+            md.append("| ").append(m.group().substring("orders ".length())).append(" | ").append(label(m.variant()))
+                    .append(" | ").append(m.clients());
+            double listed = 0;
+            for (String g : shown) {
+                double v = m.cpuMillisPerCall(g);
+                listed += Double.isNaN(v) ? 0 : v;
+                md.append(" | ").append(Double.isNaN(v) ? "-" : ms(v));
+            }
+            double machine = m.machineCpuMillisPerCall(cores);
+            md.append(" | ").append(Double.isNaN(machine) ? "n/a" : ms(Math.max(0, machine - listed)))
+                    .append(" | ").append(Double.isNaN(machine) ? "n/a" : ms(machine)).append(" |\n");
+        }
         md.append('\n');
     }
 

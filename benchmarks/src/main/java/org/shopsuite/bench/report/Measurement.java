@@ -51,6 +51,36 @@ public record Measurement(String group, String variant, int clients, List<RunRes
                 .orElse(Double.NaN);
     }
 
+    /**
+     * CPU milliseconds per successful call that the processes of {@code group} spent (ProcessCpu), over all
+     * repetitions that measured it; NaN when none did.
+     */
+    public double cpuMillisPerCall(String processGroup) {
+        double seconds = 0;
+        long ok = 0;
+        for (RunResult run : runs) {
+            Double s = run.processCpu().get(processGroup);
+            if (s != null) {
+                seconds += s;
+                ok += run.ok();
+            }
+        }
+        return ok == 0 ? Double.NaN : seconds * 1000 / ok;
+    }
+
+    /** CPU milliseconds per successful call that the whole machine spent, over all repetitions. */
+    public double machineCpuMillisPerCall(int cores) {
+        double busySeconds = 0;
+        long ok = 0;
+        for (RunResult run : runs) {
+            if (!Double.isNaN(run.machineCpu())) {
+                busySeconds += run.machineCpu() * run.seconds() * cores;
+                ok += run.ok();
+            }
+        }
+        return ok == 0 ? Double.NaN : busySeconds * 1000 / ok;
+    }
+
     /** Every outcome of every repetition, summed by label. */
     public Map<String, Long> outcomes() {
         Map<String, Long> all = new TreeMap<>();

@@ -1,6 +1,7 @@
 package org.shopsuite.bench.scenario;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.shopsuite.bench.BenchOptions;
 import org.shopsuite.bench.Progress;
 import org.shopsuite.bench.load.LoadRunner;
+import org.shopsuite.bench.load.ProcessCpu;
 import org.shopsuite.bench.load.RunResult;
 import org.shopsuite.bench.load.Workload;
 import org.shopsuite.bench.report.Measurement;
@@ -27,12 +29,16 @@ public final class OrderBenchmark {
 
     private final List<URI> orderServices;
     private final URI baseline;
+    private final Path stackRunDir;
     private final BenchOptions options;
     private final Progress progress;
 
-    public OrderBenchmark(List<URI> orderServices, URI baseline, BenchOptions options, Progress progress) {
+    /** {@code stackRunDir}: where ./stack keeps its pid files, to split the CPU an order costs by process. */
+    public OrderBenchmark(List<URI> orderServices, URI baseline, Path stackRunDir, BenchOptions options,
+                          Progress progress) {
         this.orderServices = orderServices;
         this.baseline = baseline;
+        this.stackRunDir = stackRunDir;
         this.options = options;
         this.progress = progress;
     }
@@ -42,11 +48,13 @@ public final class OrderBenchmark {
     }
 
     public List<Measurement> run() throws InterruptedException {
-        int perShape = Mode.values().length * (1 + options.orderClients().size() * options.repetitions());
-        progress.plan(Shape.values().length * perShape);
+        List<Mode> modes = options.orderModes().stream().map(Mode::valueOf).toList();
+        List<Shape> shapes = options.orderShapes().stream().map(Shape::valueOf).toList();
+        int perShape = modes.size() * (1 + options.orderClients().size() * options.repetitions());
+        progress.plan(shapes.size() * perShape);
         List<Measurement> measurements = new ArrayList<>();
-        for (Shape shape : Shape.values()) {
-            for (Mode mode : Mode.values()) {
+        for (Shape shape : shapes) {
+            for (Mode mode : modes) {
                 int clients = Math.min(16, options.orderClients().stream().max(Integer::compare).orElse(16));
                 RunResult warm = LoadRunner.run(workload(mode, shape), clients, options.warmup());
                 progress.step(String.format("%s %-8s warm-up %d clients: %s", group(shape), mode, clients,
@@ -56,8 +64,10 @@ public final class OrderBenchmark {
             for (int clients : options.orderClients()) {
                 Map<Mode, List<RunResult>> runs = new EnumMap<>(Mode.class);
                 for (int rep = 1; rep <= options.repetitions(); rep++) {
-                    for (Mode mode : Mode.values()) {
-                        RunResult result = LoadRunner.run(workload(mode, shape), clients, options.orderRun());
+                    for (Mode mode : modes) {
+                        ProcessCpu cpu = ProcessCpu.start(stackRunDir);
+                        RunResult result = LoadRunner.run(workload(mode, shape), clients, options.orderRun())
+                                .withProcessCpu(cpu.stop());
                         runs.computeIfAbsent(mode, m -> new ArrayList<>()).add(result);
                         progress.step(String.format("%s %-8s %2d clients rep %d/%d: %s", group(shape), mode, clients,
                                 rep, options.repetitions(), Describe.run(result, "orders/s")));

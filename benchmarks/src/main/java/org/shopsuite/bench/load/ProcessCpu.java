@@ -1,0 +1,122 @@
+package org.shopsuite.bench.load;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * CPU time spent by each process of the stack during a run, from {@code /proc/<pid>/stat} (user + system time of the
+ * whole process, all threads), grouped into the parts a reader knows: which process an order's CPU goes to. On a
+ * machine where every process shares two cores, that split is what says where a cut can come from.
+ *
+ * <p>The stack's processes are found by the pid files {@code ./stack} keeps ({@code .stack/run/<part>.pid}); the
+ * generator is this JVM. Where {@code /proc} is missing, a snapshot is empty and so is the split.
+ */
+public final class ProcessCpu {
+
+    /** Linux reports process times in USER_HZ ticks, 100 per second on every architecture Java runs on here. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    /** Part name prefixes and the group each belongs to, in the order the report shows them. */
+    private static final List<Map.Entry<String, String>> GROUPS = List.of(
+            Map.entry("order-service", "order-service x2"),
+            Map.entry("account-service", "account-service"),
+            Map.entry("inventory-service", "inventory-service"),
+            Map.entry("seata", "Seata TC"),
+            Map.entry("mysql", "MariaDB"),
+            Map.entry("redis", "Redis + sentinels"),
+            Map.entry("sentinel", "Redis + sentinels"),
+            Map.entry("canal", "Canal + canal-sync"),
+            Map.entry("cache-gateway", "gateways"),
+            Map.entry("baseline-service", "baseline-service"));
+    public static final String GENERATOR = "generator";
+
+    private final Path runDir;
+    private final Map<String, Long> start;
+
+    private ProcessCpu(Path runDir) {
+        this.runDir = runDir;
+        this.start = ticksByGroup(runDir);
+    }
+
+    /** Starts counting for the stack whose pid files are in {@code runDir}. */
+    public static ProcessCpu start(Path runDir) {
+        return new ProcessCpu(runDir);
+    }
+
+    /** Group names in report order, the generator last. */
+    public static List<String> groupNames() {
+        List<String> names = GROUPS.stream().map(Map.Entry::getValue).distinct()
+                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        names.add(GENERATOR);
+        return names;
+    }
+
+    /**
+     * CPU seconds per group since {@link #start}. A process that started or stopped in between is counted from or
+     * up to that moment only as far as its pid file allowed: such a group is left out rather than guessed.
+     */
+    public Map<String, Double> stop() {
+        Map<String, Long> end = ticksByGroup(runDir);
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        for (String group : groupNames()) {
+            Long before = start.get(group);
+            Long after = end.get(group);
+            if (before != null && after != null && after >= before) {
+                seconds.put(group, (after - before) / TICKS_PER_SECOND);
+            }
+        }
+        return seconds;
+    }
+
+    private static Map<String, Long> ticksByGroup(Path runDir) {
+        Map<String, Long> ticks = new TreeMap<>();
+        long self = ProcessHandle.current().pid();
+        cpuTicks(self).ifPresent(t -> ticks.put(GENERATOR, t));
+        if (!Files.isDirectory(runDir)) {
+            return ticks;
+        }
+        try (DirectoryStream<Path> pidFiles = Files.newDirectoryStream(runDir, "*.pid")) {
+            for (Path pidFile : pidFiles) {
+                String part = pidFile.getFileName().toString().replaceFirst("\\.pid$", "");
+                String group = groupOf(part);
+                if (group == null) {
+                    continue;
+                }
+                long pid = Long.parseLong(Files.readString(pidFile).trim().split("\\s+")[0]);
+                cpuTicks(pid).ifPresent(t -> ticks.merge(group, t, Long::sum));
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of(); // no split rather than a wrong one
+        }
+        return ticks;
+    }
+
+    private static String groupOf(String part) {
+        return GROUPS.stream().filter(g -> part.startsWith(g.getKey())).map(Map.Entry::getValue).findFirst()
+                .orElse(null);
+    }
+
+    /** utime + stime (fields 14 and 15 of /proc/pid/stat; the command name before them may contain spaces). */
+    private static java.util.OptionalLong cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields[0] is field 3 (state): utime is field 14, stime field 15
+            return java.util.OptionalLong.of(Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+        } catch (IOException | RuntimeException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
+    /** Cores of this machine, to turn a machine busy share into CPU seconds. */
+    public static int cores() {
+        return ManagementFactory.getOperatingSystemMXBean().getAvailableProcessors();
+    }
+}
