@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
@@ -56,6 +57,15 @@ public final class VersionedCacheWriter {
      * wrote; throws when Redis refused or could not run any of them.
      */
     public List<Boolean> writeAll(List<CacheWrite> writes) {
+        return writeAll(writes, connection -> { });
+    }
+
+    /**
+     * As {@link #writeAll(List)}, with more commands ({@code after}) sent in the same pipeline behind the writes, so
+     * Redis runs them once the writes are applied and the caller waits for one round trip, not two. Their replies
+     * are not returned.
+     */
+    public List<Boolean> writeAll(List<CacheWrite> writes, Consumer<RedisConnection> after) {
         if (writes.isEmpty()) {
             return List.of();
         }
@@ -64,10 +74,11 @@ public final class VersionedCacheWriter {
         byte[] script = SCRIPT.getScriptAsString().getBytes(StandardCharsets.UTF_8);
         List<Object> results = redis.executePipelined((RedisCallback<Object>) connection -> {
             writes.forEach(write -> eval(connection, script, write));
+            after.accept(connection);
             return null;
         });
-        List<Boolean> wrote = new ArrayList<>(results.size());
-        results.forEach(result -> wrote.add(Long.valueOf(1L).equals(result)));
+        List<Boolean> wrote = new ArrayList<>(writes.size());
+        results.subList(0, writes.size()).forEach(result -> wrote.add(Long.valueOf(1L).equals(result)));
         return wrote;
     }
 

@@ -39,16 +39,17 @@ class CacheRefresher {
         if (changes.isEmpty()) {
             return List.of(); // a batch of other tables or transaction markers only
         }
-        List<Boolean> written = writer.writeAll(changes.stream().map(BinlogChange::write).toList());
-        awaitReplica();
-        // Invalidate even where L2 kept a newer version: a gateway's L1 may still hold an older one than that.
-        redis.executePipelined((RedisCallback<Object>) connection -> {
+        // The invalidations ride in the same pipeline, behind the writes: a gateway that hears one and re-reads L2
+        // (on the master, like canal-sync) finds the new value. Invalidate even where L2 kept a newer version: a
+        // gateway's L1 may still hold an older one than that.
+        List<Boolean> written = writer.writeAll(changes.stream().map(BinlogChange::write).toList(), connection -> {
             for (BinlogChange change : changes) {
                 byte[] message = InvalidationMessage.of(change.write().row()).toJson().getBytes(StandardCharsets.UTF_8);
                 connection.publish(CHANNEL, message);
             }
-            return null;
         });
+        // Only then is the batch acked (by the caller): once a replica has it too.
+        awaitReplica();
         return written;
     }
 

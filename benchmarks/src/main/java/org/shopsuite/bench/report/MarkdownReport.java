@@ -246,7 +246,7 @@ public final class MarkdownReport {
         if (clients.isEmpty()) {
             return;
         }
-        md.append("## Per-user lock (Redisson tryLock + isHeldByCurrentThread + unlock)\n\n")
+        md.append("## Per-user lock (Redisson tryLock + unlock)\n\n")
                 .append("| clients | cycles/s | p50 ms | p99 ms |\n|---:|---:|---:|---:|\n");
         for (int c : clients) {
             Measurement m = Measurement.find(all, "lock", "tryLock+unlock", c).orElseThrow();

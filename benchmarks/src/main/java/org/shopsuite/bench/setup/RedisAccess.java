@@ -6,6 +6,7 @@ import java.util.List;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
+import org.redisson.config.ReadMode;
 
 /**
  * A Redisson client configured as order-service's {@code RedissonConfiguration}: sentinel mode (so it talks to
@@ -21,7 +22,9 @@ public final class RedisAccess implements AutoCloseable {
         var servers = config.useSentinelServers().setMasterName(masterName)
                 .setTimeout(2000)
                 .setRetryAttempts(2)
-                .setCheckSentinelsList(false);
+                .setCheckSentinelsList(false)
+                .setReadMode(ReadMode.MASTER); // as order-service's
+
         Arrays.stream(sentinels.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .forEach(address -> servers.addSentinelAddress("redis://" + address));
         this.redisson = Redisson.create(config);

@@ -49,8 +49,16 @@ public class PerUserOrderLock {
 
         @Override
         public void close() {
-            if (lock.isHeldByCurrentThread()) {
+            // One round trip: unlock checks the owner itself (asking isHeldByCurrentThread first cost a second one).
+            try {
                 lock.unlock();
+            } catch (IllegalMonitorStateException notOurs) {
+                // Only if Redis lost the lock under us (a failover to a replica that had not seen it): not ours to free.
+                log.warn("per-user lock {} was no longer held at release: {}", lock.getName(), notOurs.getMessage());
+            } catch (RedisException e) {
+                // The watchdog stops renewing it with this thread's unlock attempt; it expires within 30 s.
+                log.warn("could not release per-user lock {} ({}); it expires within 30 s", lock.getName(),
+                        e.toString());
             }
         }
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
+import org.redisson.config.ReadMode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -21,7 +22,9 @@ class RedissonConfiguration {
         var servers = config.useSentinelServers().setMasterName(masterName)
                 .setTimeout(2000)
                 .setRetryAttempts(2)
-                .setCheckSentinelsList(false);
+                .setCheckSentinelsList(false)
+                // Redisson reads from replicas by default: a lock's state must come from the master that holds it.
+                .setReadMode(ReadMode.MASTER);
         Arrays.stream(sentinels.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .forEach(address -> servers.addSentinelAddress("redis://" + address));
         config.setLazyInitialization(true); // start even while Redis is down; health says so
