@@ -13,6 +13,7 @@ import java.util.Set;
  */
 public record BenchOptions(
         boolean quick,
+        Duration prewarm,
         Duration warmup,
         Duration orderRun,
         Duration readRun,
@@ -29,11 +30,11 @@ public record BenchOptions(
     public static final List<String> GROUPS = List.of("orders", "reads", "freshness", "lock");
     public static final List<String> ORDER_MODES = List.of("BASELINE", "XA", "TCC");
     public static final List<String> ORDER_SHAPES = List.of("SPREAD", "HOT");
-    private static final Set<String> VALUED = Set.of("--reps", "--seconds", "--read-seconds", "--warmup", "--clients",
+    private static final Set<String> VALUED = Set.of("--prewarm", "--reps", "--seconds", "--read-seconds", "--warmup", "--clients",
             "--read-clients", "--freshness-samples", "--only", "--modes", "--shapes", "--out");
 
     static final String USAGE = """
-            usage: ./stack bench [--quick] [--reps N] [--seconds S] [--read-seconds S] [--warmup S]
+            usage: ./stack bench [--quick] [--prewarm S] [--reps N] [--seconds S] [--read-seconds S] [--warmup S]
                                  [--clients 1,4,16,64] [--read-clients 1,16,64] [--freshness-samples N]
                                  [--only orders,reads,freshness,lock] [--modes baseline,xa,tcc]
                                  [--shapes spread,hot] [--out DIR]
@@ -46,6 +47,7 @@ public record BenchOptions(
 
     static BenchOptions parse(String[] args, Path defaultOut) {
         boolean quick = Arrays.asList(args).contains("--quick");
+        Duration prewarm = seconds(quick ? 20 : 90);
         Duration warmup = seconds(quick ? 1 : 3);
         Duration orderRun = seconds(quick ? 1 : 3);
         Duration readRun = seconds(quick ? 1 : 3);
@@ -70,6 +72,7 @@ public record BenchOptions(
             }
             String value = args[++i];
             switch (arg) {
+                case "--prewarm" -> prewarm = seconds(Double.parseDouble(value));
                 case "--reps" -> reps = Integer.parseInt(value);
                 case "--seconds" -> orderRun = seconds(Double.parseDouble(value));
                 case "--read-seconds" -> readRun = seconds(Double.parseDouble(value));
@@ -92,7 +95,7 @@ public record BenchOptions(
         if (reps < 1) {
             throw new IllegalArgumentException("--reps must be at least 1");
         }
-        return new BenchOptions(quick, warmup, orderRun, readRun, reps, orderClients, orderModes, orderShapes,
+        return new BenchOptions(quick, prewarm, warmup, orderRun, readRun, reps, orderClients, orderModes, orderShapes,
                 readClients, List.of(1, 16),
                 freshness, only, out);
     }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.shopsuite.bench.http.HttpConnection;
 import org.shopsuite.bench.http.HttpResponse;
+import org.shopsuite.bench.load.LoadRunner;
+import org.shopsuite.bench.load.RunResult;
 import org.shopsuite.bench.report.BenchReport;
 import org.shopsuite.bench.report.CsvWriter;
 import org.shopsuite.bench.report.FreshnessResult;
@@ -115,6 +117,9 @@ public final class BenchmarkCommand {
     private void measure(BenchData data, RedisAccess redis, Stack baseline, boolean gatewaysUp) throws Exception {
         if (options.runs("orders")) {
             startBaseline(baseline);
+        }
+        prewarm(gatewaysUp);
+        if (options.runs("orders")) {
             measurements.addAll(new OrderBenchmark(target.orderServices(), target.baseline(),
                     settings.pidFile("any").getParent(), options, progress).run());
         }
@@ -135,6 +140,51 @@ public final class BenchmarkCommand {
         if (options.runs("lock")) {
             measurements.addAll(new LockCostBenchmark(redis.client(), options, progress).run());
         }
+    }
+
+    /**
+     * Load before anything is measured. The JIT compiles a JVM's hot paths only after minutes of traffic, and on two
+     * shared cores a freshly started suite spends 1.5-2x the CPU per order it spends later (BENCHMARKS.md): without
+     * this, the first scenarios would measure the compiler. Mixed XA/TCC orders, spread then hot, the baseline, and
+     * product reads on the gateways beside them.
+     */
+    private void prewarm(boolean gatewaysUp) throws InterruptedException {
+        Duration total = options.prewarm();
+        if (total.isZero() || total.isNegative()) {
+            return;
+        }
+        boolean orders = options.runs("orders") || options.runs("freshness");
+        boolean reads = gatewaysUp && (options.runs("reads") || options.runs("freshness"));
+        LoadRunner.Background readLoad = reads
+                ? LoadRunner.background(CachedReadBenchmark.warmupReads(target.gateways()), 4) : null;
+        List<String> done = new ArrayList<>();
+        try {
+            if (orders) {
+                boolean baseline = options.runs("orders");
+                Duration shapeRun = total.multipliedBy(baseline ? 2 : 1).dividedBy(baseline ? 5 : 2);
+                for (OrderWorkload.Shape shape : OrderWorkload.Shape.values()) {
+                    RunResult run = LoadRunner.run(OrderWorkload.mixed(target.orderServices(), shape), 16, shapeRun);
+                    done.add(String.format("%s orders %.0f/s", shape.name().toLowerCase(java.util.Locale.ROOT),
+                            run.throughput()));
+                    progress.note("pre-warm: " + done.get(done.size() - 1));
+                }
+                if (baseline) {
+                    RunResult run = LoadRunner.run(new OrderWorkload(List.of(target.baseline()),
+                            OrderWorkload.Mode.BASELINE, OrderWorkload.Shape.SPREAD), 16, total.dividedBy(5));
+                    done.add(String.format("baseline %.0f/s", run.throughput()));
+                    progress.note("pre-warm: " + done.get(done.size() - 1));
+                }
+            } else {
+                Thread.sleep(total.toMillis());
+            }
+        } finally {
+            if (readLoad != null) {
+                RunResult run = readLoad.stop();
+                done.add(String.format("reads %.0f/s", run.throughput()));
+            }
+        }
+        notes.add("Pre-warm before the measurements: " + total.toSeconds() + " s of load (" + String.join(", ", done)
+                + "), so that the figures are those of JIT-compiled JVMs.");
     }
 
     private BenchData connect() {
@@ -218,7 +268,8 @@ public final class BenchmarkCommand {
     private String describeSettings() {
         List<String> parts = new ArrayList<>();
         parts.add(options.repetitions() + " repetition(s)");
-        parts.add("warm-up " + seconds(options.warmup()) + " s per mode/variant");
+        parts.add("pre-warm " + seconds(options.prewarm()) + " s, then warm-up " + seconds(options.warmup())
+                + " s per mode/variant");
         if (options.runs("orders")) {
             parts.add("orders: " + seconds(options.orderRun()) + " s runs at " + options.orderClients() + " clients");
         }

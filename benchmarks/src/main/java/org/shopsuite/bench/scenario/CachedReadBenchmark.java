@@ -13,6 +13,7 @@ import org.shopsuite.bench.Progress;
 import org.shopsuite.bench.http.HttpConnection;
 import org.shopsuite.bench.load.LoadRunner;
 import org.shopsuite.bench.load.RunResult;
+import org.shopsuite.bench.load.Workload;
 import org.shopsuite.bench.report.Measurement;
 import org.shopsuite.bench.setup.BenchData;
 import org.shopsuite.bench.setup.RedisAccess;
@@ -66,6 +67,12 @@ public final class CachedReadBenchmark {
     }
 
     /** Whether every gateway serves the constant endpoint (the lead adds it; until then the ceiling is left out). */
+    /** Product reads for a pre-warm: the order benchmark's products, which always exist, so all levels get hit. */
+    public static Workload warmupReads(List<URI> gateways) {
+        return new CachedReadWorkload(gateways, CachedReadWorkload.productsInTurn(OrderWorkload.FIRST_PRODUCT,
+                OrderWorkload.SPREAD_PRODUCTS, new AtomicLong()));
+    }
+
     public static boolean constantEndpointServed(List<URI> gateways) {
         for (URI gateway : gateways) {
             try (HttpConnection http = new HttpConnection(gateway)) {
