@@ -23,18 +23,22 @@ public final class ProcessCpu {
     /** Linux reports process times in USER_HZ ticks, 100 per second on every architecture Java runs on here. */
     private static final double TICKS_PER_SECOND = 100.0;
 
-    /** Part name prefixes and the group each belongs to, in the order the report shows them. */
+    /**
+     * Part name prefixes and the group each belongs to, in the order the report shows them: order-service's two
+     * instances, the participants, the coordinator, the database, Redis with its replicas and sentinels, the Canal
+     * server with canal-sync, the cache gateways, the baseline-service.
+     */
     private static final List<Map.Entry<String, String>> GROUPS = List.of(
-            Map.entry("order-service", "order-service x2"),
-            Map.entry("account-service", "account-service"),
-            Map.entry("inventory-service", "inventory-service"),
+            Map.entry("order-service", "order x2"),
+            Map.entry("account-service", "account"),
+            Map.entry("inventory-service", "inventory"),
             Map.entry("seata", "Seata TC"),
             Map.entry("mysql", "MariaDB"),
-            Map.entry("redis", "Redis + sentinels"),
-            Map.entry("sentinel", "Redis + sentinels"),
-            Map.entry("canal", "Canal + canal-sync"),
+            Map.entry("redis", "Redis"),
+            Map.entry("sentinel", "Redis"),
+            Map.entry("canal", "Canal"),
             Map.entry("cache-gateway", "gateways"),
-            Map.entry("baseline-service", "baseline-service"));
+            Map.entry("baseline-service", "baseline"));
     public static final String GENERATOR = "generator";
 
     private final Path runDir;

@@ -1,5 +1,6 @@
 package org.shopsuite.bench.report;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -116,30 +117,17 @@ public final class MarkdownReport {
      * processes share the cores, so this split, not any one service's latency, says what a cut can save.
      */
     private void cpuPerOrder(StringBuilder md) {
-        List<String> groups = ProcessCpu.groupNames();
-        List<Measurement> rows = new ArrayList<>();
-        for (String shape : List.of("spread", "hot")) {
-            String group = "orders " + shape;
-            List<Integer> clients = Measurement.clientCounts(all, group);
-            if (clients.isEmpty()) {
-                continue;
-            }
-            int at = clients.stream().min(java.util.Comparator.comparingInt(c -> Math.abs(c - 16))).orElseThrow();
-            for (String mode : ORDER_MODES) {
-                Measurement.find(all, group, mode, at)
-                        .filter(m -> groups.stream().anyMatch(g -> !Double.isNaN(m.cpuMillisPerCall(g))))
-                        .ifPresent(rows::add);
-            }
-        }
+        List<Measurement> rows = cpuRows();
         if (rows.isEmpty()) {
             return;
         }
         int cores = ProcessCpu.cores();
-        List<String> shown = groups.stream()
-                .filter(g -> rows.stream().anyMatch(m -> m.cpuMillisPerCall(g) > 0)).toList();
-        md.append("## CPU per order, by process\n\n")
+        List<String> shown = cpuGroups(rows);
+        md.append("## CPU per order, by process\n\n![cpu per order](cpu-per-order.png)\n\n")
                 .append("CPU milliseconds each group of processes spent per successful order (user + system time from"
-                        + " `/proc/<pid>/stat`, over all repetitions). *machine* is the whole machine's busy time per"
+                        + " `/proc/<pid>/stat`, over all repetitions): *order x2* both order-service instances, *Redis*"
+                        + " the master, both replicas and the three sentinels, *Canal* the Canal server and canal-sync."
+                        + " *machine* is the whole machine's busy time per"
                         + " order; *other* is what no listed process accounts for (the kernel's own threads, other"
                         + " programs).\n\n");
         md.append("| shape | mode | clients");
@@ -161,6 +149,32 @@ public final class MarkdownReport {
                     .append(" | ").append(Double.isNaN(machine) ? "n/a" : ms(machine)).append(" |\n");
         }
         md.append('\n');
+    }
+
+    /** The order measurements with a CPU split, at the client count closest to 16, per shape and mode. */
+    private List<Measurement> cpuRows() {
+        List<String> groups = ProcessCpu.groupNames();
+        List<Measurement> rows = new ArrayList<>();
+        for (String shape : List.of("spread", "hot")) {
+            String group = "orders " + shape;
+            List<Integer> clients = Measurement.clientCounts(all, group);
+            if (clients.isEmpty()) {
+                continue;
+            }
+            int at = clients.stream().min(java.util.Comparator.comparingInt(c -> Math.abs(c - 16))).orElseThrow();
+            for (String mode : ORDER_MODES) {
+                Measurement.find(all, group, mode, at)
+                        .filter(m -> groups.stream().anyMatch(g -> !Double.isNaN(m.cpuMillisPerCall(g))))
+                        .ifPresent(rows::add);
+            }
+        }
+        return rows;
+    }
+
+    /** The process groups that spent anything in these rows. */
+    private static List<String> cpuGroups(List<Measurement> rows) {
+        return ProcessCpu.groupNames().stream()
+                .filter(g -> rows.stream().anyMatch(m -> m.cpuMillisPerCall(g) > 0)).toList();
     }
 
     private void reads(StringBuilder md) {
@@ -332,6 +346,22 @@ public final class MarkdownReport {
                     "orders / s", groups, throughput, false), dir.resolve("orders-throughput-" + shape + ".png"));
             PlotWriter.write(new PlotWriter.BarChart("Orders, " + shape + ": latency p50 and p99", "ms", groups,
                     latency, true), dir.resolve("orders-latency-" + shape + ".png"));
+        }
+        List<Measurement> cpu = cpuRows();
+        if (!cpu.isEmpty()) {
+            List<String> groups = cpuGroups(cpu);
+            List<PlotWriter.Series> series = new ArrayList<>();
+            for (Measurement m : cpu) {
+                Color color = orderColor(m.variant());
+                if (m.group().endsWith("hot")) {
+                    color = PlotWriter.light(color);
+                }
+                double[] values = groups.stream().mapToDouble(m::cpuMillisPerCall).toArray();
+                series.add(new PlotWriter.Series(m.group().substring("orders ".length()) + " " + label(m.variant()),
+                        color, values, null, null));
+            }
+            PlotWriter.write(new PlotWriter.BarChart("CPU per order by process (" + cpu.get(0).clients()
+                    + " clients)", "CPU ms / order", groups, series, false), dir.resolve("cpu-per-order.png"));
         }
         List<Integer> readClients = Measurement.clientCounts(all, "reads");
         if (!readClients.isEmpty()) {
