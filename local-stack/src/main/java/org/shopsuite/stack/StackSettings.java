@@ -66,9 +66,11 @@ public record StackSettings(
 
     /** Same shape on free ports, so tests can run beside a running {@code ./stack up}. */
     public static StackSettings onFreePorts(Path projectRoot, Path stackDir) {
-        return new StackSettings(projectRoot, stackDir, "127.0.0.1",
-                freePort(), freePorts(3), freePorts(3), freePort(), freePort(), freePort(),
-                freePort(), freePort(), freePorts(2), freePorts(2), freePort());
+        try (FreePorts free = new FreePorts()) {
+            return new StackSettings(projectRoot, stackDir, "127.0.0.1",
+                    free.one(), free.some(3), free.some(3), free.one(), free.one(), free.one(),
+                    free.one(), free.one(), free.some(2), free.some(2), free.one());
+        }
     }
 
     public int redisMasterPort() {
@@ -108,20 +110,40 @@ public record StackSettings(
         }
     }
 
-    private static List<Integer> freePorts(int count) {
-        List<Integer> ports = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            ports.add(freePort());
-        }
-        return ports;
-    }
+    /**
+     * Ports the kernel says are free, each distinct: every probe socket stays open until all ports are chosen. (Closed
+     * one by one, the kernel may hand the same port out twice, and two parts then collide.)
+     */
+    private static final class FreePorts implements AutoCloseable {
+        private final List<ServerSocket> held = new ArrayList<>();
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free TCP port on this machine", e);
+        int one() {
+            try {
+                ServerSocket socket = new ServerSocket(0);
+                held.add(socket);
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException("no free TCP port on this machine", e);
+            }
+        }
+
+        List<Integer> some(int count) {
+            List<Integer> ports = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                ports.add(one());
+            }
+            return ports;
+        }
+
+        @Override
+        public void close() {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // only a probe
+                }
+            }
         }
     }
 
