@@ -47,7 +47,7 @@ public record BenchOptions(
 
     static BenchOptions parse(String[] args, Path defaultOut) {
         boolean quick = Arrays.asList(args).contains("--quick");
-        Duration prewarm = seconds(quick ? 20 : 90);
+        Duration prewarm = seconds(quick ? 30 : 240);
         Duration warmup = seconds(quick ? 1 : 3);
         Duration orderRun = seconds(quick ? 1 : 3);
         Duration readRun = seconds(quick ? 1 : 3);

@@ -143,9 +143,10 @@ public final class BenchmarkCommand {
     }
 
     /**
-     * Load before anything is measured. The JIT compiles a JVM's hot paths only after minutes of traffic, and on two
-     * shared cores a freshly started suite spends 1.5-2x the CPU per order it spends later (BENCHMARKS.md): without
-     * this, the first scenarios would measure the compiler. Mixed XA/TCC orders, spread then hot, the baseline, and
+     * Load before anything is measured. The JIT compiles a method fully after ~10,000 calls, and most of an order's
+     * code runs once per order: at 40-70 orders/s that takes minutes, and until then a freshly started suite spends
+     * up to 2x the CPU per order it spends later (BENCHMARKS.md). Without this, the scenarios would measure the
+     * compiler. Mixed XA/TCC orders, spread then hot, the baseline, and
      * product reads on the gateways beside them.
      */
     private void prewarm(boolean gatewaysUp) throws InterruptedException {

@@ -15,7 +15,7 @@ class BenchOptionsTest {
     void theFullRunPreWarmsAndRunsEveryModeAndShape() {
         BenchOptions options = BenchOptions.parse(new String[0], OUT);
 
-        assertThat(options.prewarm()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(options.prewarm()).isEqualTo(Duration.ofSeconds(240));
         assertThat(options.orderModes()).containsExactly("BASELINE", "XA", "TCC");
         assertThat(options.orderShapes()).containsExactly("SPREAD", "HOT");
     }
