@@ -83,6 +83,9 @@ public final class CanalServerMain {
         }
     }
 
+    /** In CANAL_DATA_DIR, present while the destination runs. */
+    static final String READY_FILE = "ready";
+
     private static void run() {
         String host = setting("CANAL_HOST", "127.0.0.1");
         int port = intSetting("CANAL_PORT", 11111);
@@ -95,6 +98,14 @@ public final class CanalServerMain {
         String filter = setting("CANAL_FILTER", "inventory_db\\.inventory,account_db\\.accounts");
         if (dataDir == null) {
             throw new Fatal("CANAL_DATA_DIR is not set: point it at a writable directory where binlog positions are kept across restarts");
+        }
+        // Written once the destination runs (the port opens before it): launchers wait for this file, since a client
+        // subscribing in between is refused with "destination ... should start first".
+        Path ready = Path.of(dataDir, READY_FILE);
+        try {
+            Files.deleteIfExists(ready);
+        } catch (IOException e) {
+            throw new Fatal("cannot remove " + ready + " (" + e.getMessage() + "): check CANAL_DATA_DIR's permissions");
         }
         try {
             Files.createDirectories(Path.of(dataDir));
@@ -159,6 +170,11 @@ public final class CanalServerMain {
         embedded.start(destination); // start the parser now, not on the first subscribe (which needs ZooKeeper monitors)
         log.info("started in {} ms after JVM start, db={}, filter={}, dataDir={}", ManagementFactory.getRuntimeMXBean().getUptime(),
             dbDesc, filter, dataDir);
+        try {
+            Files.writeString(ready, ProcessHandle.current().pid() + System.lineSeparator());
+        } catch (IOException e) {
+            log.warn("could not write {} ({}); launchers waiting for it will time out", ready, e.getMessage());
+        }
         System.out.println("canal-server ready on " + host + ":" + port + " destination=" + destination);
         System.out.flush();
     }

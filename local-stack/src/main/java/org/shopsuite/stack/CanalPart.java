@@ -28,6 +28,12 @@ public final class CanalPart extends Part {
             throw new IOException("the Canal server is not built (" + moduleTarget().resolve("lib") + " is missing):"
                     + " run `mvn -B -DskipTests package` at the repository root");
         }
+        Files.deleteIfExists(readyFile()); // left by a server that was killed: not ready until the new one says so
+    }
+
+    /** Written by canal-server once its destination runs; the port alone opens a moment earlier. */
+    private Path readyFile() {
+        return dir().resolve("meta").resolve("ready");
     }
 
     @Override
@@ -52,6 +58,6 @@ public final class CanalPart extends Part {
 
     @Override
     public boolean healthy() {
-        return Probes.listening(settings.host(), port());
+        return Probes.listening(settings.host(), port()) && Files.isRegularFile(readyFile());
     }
 }
