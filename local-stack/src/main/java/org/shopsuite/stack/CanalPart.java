@@ -33,7 +33,12 @@ public final class CanalPart extends Part {
 
     /** Written by canal-server once its destination runs; the port alone opens a moment earlier. */
     private Path readyFile() {
-        return dir().resolve("meta").resolve("ready");
+        return dataDir().resolve("ready");
+    }
+
+    /** CANAL_DATA_DIR: saved binlog positions, and the ready file. */
+    private Path dataDir() {
+        return dir().resolve("meta");
     }
 
     @Override
@@ -53,7 +58,7 @@ public final class CanalPart extends Part {
                 "CANAL_DB_USER", "canal",
                 "CANAL_DB_PASSWORD", "canal",
                 "CANAL_DESTINATION", DESTINATION,
-                "CANAL_DATA_DIR", dir().resolve("meta").toString());
+                "CANAL_DATA_DIR", dataDir().toString());
     }
 
     @Override

@@ -56,29 +56,26 @@ public record Measurement(String group, String variant, int clients, List<RunRes
      * repetitions that measured it; NaN when none did.
      */
     public double cpuMillisPerCall(String processGroup) {
+        return millisPerCall(run -> run.processCpu().getOrDefault(processGroup, Double.NaN));
+    }
+
+    /** CPU milliseconds per successful call that the whole machine spent, over all repetitions. */
+    public double machineCpuMillisPerCall(int cores) {
+        return millisPerCall(run -> run.machineCpu() * run.seconds() * cores);
+    }
+
+    /** CPU seconds per run (NaN where not measured) summed, per successful call of those runs, in ms. */
+    private double millisPerCall(ToDoubleFunction<RunResult> cpuSeconds) {
         double seconds = 0;
         long ok = 0;
         for (RunResult run : runs) {
-            Double s = run.processCpu().get(processGroup);
-            if (s != null) {
+            double s = cpuSeconds.applyAsDouble(run);
+            if (!Double.isNaN(s)) {
                 seconds += s;
                 ok += run.ok();
             }
         }
         return ok == 0 ? Double.NaN : seconds * 1000 / ok;
-    }
-
-    /** CPU milliseconds per successful call that the whole machine spent, over all repetitions. */
-    public double machineCpuMillisPerCall(int cores) {
-        double busySeconds = 0;
-        long ok = 0;
-        for (RunResult run : runs) {
-            if (!Double.isNaN(run.machineCpu())) {
-                busySeconds += run.machineCpu() * run.seconds() * cores;
-                ok += run.ok();
-            }
-        }
-        return ok == 0 ? Double.NaN : busySeconds * 1000 / ok;
     }
 
     /** Every outcome of every repetition, summed by label. */
