@@ -57,18 +57,15 @@ public final class VersionedCacheWriter {
      * wrote; throws when Redis refused or could not run any of them.
      */
     public List<Boolean> writeAll(List<CacheWrite> writes) {
-        return writeAll(writes, connection -> { });
+        return writes.isEmpty() ? List.of() : writeAll(writes, connection -> { });
     }
 
     /**
      * As {@link #writeAll(List)}, with more commands ({@code after}) sent in the same pipeline behind the writes, so
      * Redis runs them once the writes are applied and the caller waits for one round trip, not two. Their replies
-     * are not returned.
+     * are not returned. With no writes, the pipeline carries only those commands.
      */
     public List<Boolean> writeAll(List<CacheWrite> writes, Consumer<RedisConnection> after) {
-        if (writes.isEmpty()) {
-            return List.of();
-        }
         // Pipelines can't fall back from EVALSHA to EVAL on NOSCRIPT (a fresh master after a failover), so send the
         // script itself; Redis caches its compiled form.
         byte[] script = SCRIPT.getScriptAsString().getBytes(StandardCharsets.UTF_8);

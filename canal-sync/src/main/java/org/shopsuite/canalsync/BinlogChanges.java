@@ -22,7 +22,10 @@ import org.shopsuite.cache.CacheWrite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads the cache writes out of a Canal batch: one per inserted, updated or deleted row of a cached table. */
+/**
+ * Reads the cache writes out of Canal's row-data entries: one per inserted, updated or deleted row of a cached table.
+ * Whether and when they may be applied is for {@link TransactionOutcomes} to say.
+ */
 final class BinlogChanges {
 
     private static final Logger log = LoggerFactory.getLogger(BinlogChanges.class);
@@ -31,34 +34,26 @@ final class BinlogChanges {
     private BinlogChanges() {
     }
 
-    static List<BinlogChange> in(Message batch) {
+    /** The cache writes of one row-data entry: none for tables that are not cached, for DDL and for XA markers. */
+    static List<BinlogChange> of(Entry entry, RowChange rowChange) {
+        Header header = entry.getHeader();
+        Optional<CachedTable> table = CachedTable.of(header.getSchemaName(), header.getTableName());
+        if (table.isEmpty() || rowChange.getIsDdl()) {
+            return List.of();
+        }
         List<BinlogChange> changes = new ArrayList<>();
-        for (Entry entry : batch.getEntries()) {
-            if (entry.getEntryType() != EntryType.ROWDATA) {
-                continue; // transaction begin/end
-            }
-            Header header = entry.getHeader();
-            Optional<CachedTable> table = CachedTable.of(header.getSchemaName(), header.getTableName());
-            if (table.isEmpty()) {
-                continue;
-            }
-            RowChange rowChange = parse(entry);
-            if (rowChange.getIsDdl()) {
-                continue;
-            }
-            for (RowData row : rowChange.getRowDatasList()) {
-                try {
-                    changes.addAll(writesFor(table.get(), rowChange.getEventType(), row).stream()
-                            .map(write -> new BinlogChange(write, table.get(), rowChange.getEventType().name(),
-                                    position(header), header.getExecuteTime()))
-                            .toList());
-                } catch (IllegalArgumentException | ArithmeticException e) {
-                    // Retrying cannot fix a row we cannot read, and holding every later change back would be worse.
-                    log.error("Skipped a row change ({}) of {} at binlog {}: {}. Its cache entry is not updated and"
-                                    + " may be stale until it expires. Check that the table still has the columns"
-                                    + " canal-sync reads (CachedTable); redeploy canal-sync if the schema changed.",
-                            rowChange.getEventType(), table.get().qualifiedName(), position(header), e.getMessage());
-                }
+        for (RowData row : rowChange.getRowDatasList()) {
+            try {
+                changes.addAll(writesFor(table.get(), rowChange.getEventType(), row).stream()
+                        .map(write -> new BinlogChange(write, table.get(), rowChange.getEventType().name(),
+                                position(header), header.getExecuteTime()))
+                        .toList());
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                // Retrying cannot fix a row we cannot read, and holding every later change back would be worse.
+                log.error("Skipped a row change ({}) of {} at binlog {}: {}. Its cache entry is not updated and"
+                                + " may be stale until it expires. Check that the table still has the columns"
+                                + " canal-sync reads (CachedTable); redeploy canal-sync if the schema changed.",
+                        rowChange.getEventType(), table.get().qualifiedName(), position(header), e.getMessage());
             }
         }
         return changes;
@@ -85,7 +80,7 @@ final class BinlogChanges {
         };
     }
 
-    private static RowChange parse(Entry entry) {
+    static RowChange parse(Entry entry) {
         try {
             return RowChange.parseFrom(entry.getStoreValue());
         } catch (InvalidProtocolBufferException e) {

@@ -3,6 +3,7 @@ package org.shopsuite.canalsync;
 import com.alibaba.otter.canal.protocol.Message;
 import com.alibaba.otter.canal.protocol.exception.CanalClientException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,9 +14,10 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * The loop that keeps the cache fresh, on one dedicated thread: take a batch from Canal, put it into Redis, and only
- * then ack it. Failures are retried with backoff: when a batch does not get into Redis it is rolled back, to be handed
- * out again (replays are harmless: cache writes are versioned); when the Canal session breaks it is replaced.
+ * The loop that keeps the cache fresh, on one dedicated thread: take a batch from Canal, put what it committed into
+ * Redis (holding XA transactions until they are decided, see {@link TransactionOutcomes}), and only then ack it.
+ * Failures are retried with backoff: when a batch does not get into Redis it is rolled back, to be handed out again
+ * (replays are harmless: cache writes are versioned); when the Canal session breaks it is replaced.
  * Stopping finishes the batch in hand, then disconnects.
  */
 @Component
@@ -26,14 +28,17 @@ class BinlogFollower implements SmartLifecycle {
 
     private final CanalSyncProperties canal;
     private final CacheRefresher cache;
+    private final PreparedXaTransactions preparedXa;
     private final SyncProgress progress;
 
     private volatile Thread thread;
     private volatile CountDownLatch stopRequested = new CountDownLatch(0);
 
-    BinlogFollower(CanalSyncProperties canal, CacheRefresher cache, SyncProgress progress) {
+    BinlogFollower(CanalSyncProperties canal, CacheRefresher cache, PreparedXaTransactions preparedXa,
+                   SyncProgress progress) {
         this.canal = canal;
         this.cache = cache;
+        this.preparedXa = preparedXa;
         this.progress = progress;
     }
 
@@ -78,8 +83,16 @@ class BinlogFollower implements SmartLifecycle {
         Backoff canalBackoff = new Backoff(canal.minBackoff(), canal.maxBackoff());
         Backoff batchBackoff = new Backoff(canal.minBackoff(), canal.maxBackoff());
         CanalConnection connection = null;
+        // Both start afresh after every failure: Canal then hands out everything after the last ack again, and the
+        // prepared XA transactions are read back from Redis, as after a restart.
+        TransactionOutcomes outcomes = null;
+        List<Long> unacked = new ArrayList<>();
         while (!stopping()) {
             try {
+                if (outcomes == null) {
+                    outcomes = new TransactionOutcomes(preparedXa.load());
+                    unacked.clear();
+                }
                 if (connection == null) {
                     connection = connect(canalBackoff);
                 }
@@ -89,7 +102,7 @@ class BinlogFollower implements SmartLifecycle {
                     pause(canal.idlePoll());
                     continue;
                 }
-                applyThenAck(connection, batch);
+                applyThenAck(connection, batch, outcomes, unacked);
                 if (batchBackoff.failuresInARow() > 0) {
                     log.info("Cache writes go through again after {} failed attempts", batchBackoff.failuresInARow());
                     batchBackoff.succeeded();
@@ -97,12 +110,14 @@ class BinlogFollower implements SmartLifecycle {
             } catch (CanalClientException e) {
                 closeQuietly(connection);
                 connection = null;
+                outcomes = null;
                 canalLost(e, canalBackoff);
             } catch (RuntimeException e) {
                 if (!batchFailed(connection, e, batchBackoff)) {
                     closeQuietly(connection);
                     connection = null;
                 }
+                outcomes = null;
             }
         }
         closeQuietly(connection);
@@ -122,11 +137,23 @@ class BinlogFollower implements SmartLifecycle {
         return connection;
     }
 
-    private void applyThenAck(CanalConnection connection, Message batch) {
-        List<BinlogChange> changes = BinlogChanges.in(batch);
-        List<Boolean> written = cache.apply(changes);
-        connection.ack(batch.getId()); // only now: Redis has all of it
-        progress.applied(changes, written);
+    /**
+     * Applies a batch's committed rows and keeps its prepared XA transactions in Redis; then acks it, unless a
+     * transaction that began in it is still open: its rows are only in memory, so its batches are acked together
+     * once it has ended (Canal acks in order).
+     */
+    private void applyThenAck(CanalConnection connection, Message batch, TransactionOutcomes outcomes,
+                              List<Long> unacked) {
+        TransactionOutcomes.Sorted sorted = outcomes.sort(batch);
+        List<Boolean> written = cache.apply(sorted);
+        unacked.add(batch.getId());
+        if (!outcomes.holdsAnUnfinishedTransaction()) {
+            for (long id : unacked) {
+                connection.ack(id); // only now: Redis and a replica have all of it
+            }
+            unacked.clear();
+        }
+        progress.applied(sorted.committed(), written, sorted.rolledBack(), outcomes.preparedCount());
     }
 
     private void canalLost(CanalClientException e, Backoff backoff) {
@@ -149,7 +176,10 @@ class BinlogFollower implements SmartLifecycle {
         progress.batchFailed(why);
         Duration wait = backoff.failed();
         if (backoff.failuresInARow() == 1) {
-            if (e instanceof DataAccessException) {
+            if (e instanceof CacheRefresher.ReplicaNotConfirmed) {
+                log.warn("{}. Retrying with backoff up to {}; until a replica confirms, gateways may serve stale"
+                        + " values.", why, canal.maxBackoff());
+            } else if (e instanceof DataAccessException) {
                 log.warn("Redis did not take a batch of cache writes ({}). Retrying with backoff up to {}; until it"
                                 + " does, gateways may serve stale values. If this lasts, check the Redis master and"
                                 + " its sentinels (./stack status; SHOP_REDIS_SENTINELS).", why, canal.maxBackoff());

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * How far canal-sync has got, for health and metrics: written by the follower thread, read by anyone.
- * Metrics: {@code canal_sync_lag_ms} (gauge) and {@code canal_sync_events_total{table,type,outcome}} (counter).
+ * Metrics: {@code canal_sync_lag_ms} and {@code canal_sync_xa_prepared} (gauges),
+ * {@code canal_sync_events_total{table,type,outcome}} and {@code canal_sync_xa_rolled_back_rows_total} (counters).
  */
 @Component
 class SyncProgress {
@@ -28,6 +29,8 @@ class SyncProgress {
     private volatile String batchProblem;
     private volatile boolean caughtUp;
     private volatile Applied lastApplied;
+    private volatile int preparedXa;
+    private final Counter rolledBackRows;
 
     @Autowired
     SyncProgress(MeterRegistry registry) {
@@ -39,6 +42,13 @@ class SyncProgress {
         this.clock = clock;
         Gauge.builder("canal.sync.lag.ms", this, SyncProgress::lagMillis)
                 .description("Milliseconds between a binlog event's execution and its arrival in Redis")
+                .register(registry);
+        Gauge.builder("canal.sync.xa.prepared", this, SyncProgress::preparedXa)
+                .description("XA transactions seen prepared in the binlog and not yet committed or rolled back;"
+                        + " their rows reach the cache at XA COMMIT")
+                .register(registry);
+        rolledBackRows = Counter.builder("canal.sync.xa.rolled.back.rows")
+                .description("Row changes of prepared XA transactions dropped at their XA ROLLBACK")
                 .register(registry);
     }
 
@@ -63,7 +73,15 @@ class SyncProgress {
         caughtUp = true;
     }
 
-    void applied(List<BinlogChange> changes, List<Boolean> written) {
+    /**
+     * @param rolledBack row changes of XA transactions dropped at their XA ROLLBACK in this batch
+     * @param preparedXa XA transactions now held, prepared and not yet decided
+     */
+    void applied(List<BinlogChange> changes, List<Boolean> written, int rolledBack, int preparedXa) {
+        this.preparedXa = preparedXa;
+        if (rolledBack > 0) {
+            rolledBackRows.increment(rolledBack);
+        }
         for (int i = 0; i < changes.size(); i++) {
             BinlogChange change = changes.get(i);
             Counter.builder("canal.sync.events")
@@ -81,6 +99,10 @@ class SyncProgress {
             caughtUp = false;
             lastApplied = new Applied(last.position(), last.executeTime(), clock.instant());
         }
+    }
+
+    int preparedXa() {
+        return preparedXa;
     }
 
     boolean isCanalConnected() {

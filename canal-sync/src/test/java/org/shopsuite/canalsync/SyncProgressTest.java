@@ -25,7 +25,7 @@ class SyncProgressTest {
     @Test
     void lagIsNowMinusTheBinlogTimeOfTheLastAppliedEventWhileThereMayBeMore() {
         progress.canalConnected();
-        progress.applied(List.of(change()), List.of(true));
+        progress.applied(List.of(change()), List.of(true), 0, 0);
         clock.advance(Duration.ofMillis(700));
 
         assertThat(progress.lagMillis()).isEqualTo(1000);
@@ -36,7 +36,7 @@ class SyncProgressTest {
     @Test
     void aQuietBinlogKeepsTheLagItHadWhenTheLastEventWasApplied() {
         progress.canalConnected();
-        progress.applied(List.of(change()), List.of(true));
+        progress.applied(List.of(change()), List.of(true), 0, 0);
         progress.caughtUp();
         clock.advance(Duration.ofMinutes(10));
 
@@ -48,7 +48,7 @@ class SyncProgressTest {
 
     @Test
     void countsEventsByTableTypeAndWhetherRedisTookThem() {
-        progress.applied(List.of(change(), change()), List.of(true, false));
+        progress.applied(List.of(change(), change()), List.of(true, false), 0, 0);
 
         assertThat(registry.get("canal.sync.events").tag("table", "inventory_db.inventory").tag("outcome", "written")
                 .counter().count()).isEqualTo(1);

@@ -1,0 +1,169 @@
+package org.shopsuite.canalsync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.shopsuite.cache.AccountView;
+import org.shopsuite.cache.CacheKey;
+import org.shopsuite.cache.ProductView;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * MariaDB writes an XA transaction's rows to the binlog at XA PREPARE, long before anyone knows whether it commits.
+ * canal-sync must put them into the cache at XA COMMIT and never after XA ROLLBACK, keep what it holds across its
+ * own restarts, and let other transactions' changes through meanwhile.
+ */
+class XaTransactionsIT extends CanalSyncTestSupport {
+
+    @Autowired
+    BinlogFollower follower;
+
+    @Test
+    void aPreparedThenRolledBackUpdateNeverReachesTheCacheAndTheNextRealChangeDoes() throws Exception {
+        long product = insertProduct("xa-rollback", "10.00", 100);
+        long user = insertAccount("5.00");
+        CacheKey productKey = CacheKey.product(product);
+        CacheKey accountKey = CacheKey.account(user);
+        awaitCached(productKey, v -> v.version() == 1, FRESHNESS);
+        awaitCached(accountKey, v -> v.version() == 1, FRESHNESS);
+
+        try (XaBranch stock = XaBranch.prepare("inventory_db", "rb-stock-" + product,
+                     "UPDATE inventory SET stock = stock - 2 WHERE product_id = " + product);
+             XaBranch debit = XaBranch.prepare("account_db", "rb-debit-" + user,
+                     "UPDATE accounts SET balance = balance - 1.00 WHERE user_id = " + user)) {
+            changesAfterThePrepareArriveOnTime();
+            assertThat(cached(productKey).version()).as("not applied at PREPARE").isEqualTo(1);
+            assertThat(cached(accountKey).version()).as("not applied at PREPARE").isEqualTo(1);
+
+            stock.rollback();
+            debit.rollback();
+        }
+        changesAfterThePrepareArriveOnTime();
+        assertThat(cached(productKey)).isEqualTo(new ProductView(product, "xa-rollback", new BigDecimal("10.00"), 100, 1));
+        assertThat(cached(accountKey)).isEqualTo(new AccountView(user, new BigDecimal("5.00"), 1));
+
+        // The rolled-back update's version number is taken by the next real change; that one must be served.
+        long committed = sql("inventory_db", "UPDATE inventory SET stock = 77 WHERE product_id = ?", product);
+        assertThat(awaitFresh(productKey, 2, committed))
+                .isEqualTo(new ProductView(product, "xa-rollback", new BigDecimal("10.00"), 77, 2));
+        committed = sql("account_db", "UPDATE accounts SET balance = 4.00 WHERE user_id = ?", user);
+        assertThat(awaitFresh(accountKey, 2, committed)).isEqualTo(new AccountView(user, new BigDecimal("4.00"), 2));
+    }
+
+    @Test
+    void aPreparedUpdateIsAppliedAtItsCommit() throws Exception {
+        long product = insertProduct("xa-commit", "10.00", 100);
+        CacheKey productKey = CacheKey.product(product);
+        awaitCached(productKey, v -> v.version() == 1, FRESHNESS);
+
+        try (XaBranch stock = XaBranch.prepare("inventory_db", "c-stock-" + product,
+                "UPDATE inventory SET stock = stock - 2 WHERE product_id = " + product)) {
+            changesAfterThePrepareArriveOnTime();
+            assertThat(cached(productKey).version()).as("not applied at PREPARE").isEqualTo(1);
+
+            long committed = stock.commit();
+            assertThat(awaitFresh(productKey, 2, committed))
+                    .isEqualTo(new ProductView(product, "xa-commit", new BigDecimal("10.00"), 98, 2));
+        }
+    }
+
+    @Test
+    void whatIsDecidedWhileCanalSyncIsStoppedArrivesAfterItsRestartCommittedOnly() throws Exception {
+        long product = insertProduct("xa-restart", "10.00", 100);
+        long user = insertAccount("50.00");
+        CacheKey productKey = CacheKey.product(product);
+        CacheKey accountKey = CacheKey.account(user);
+        awaitCached(productKey, v -> v.version() == 1, FRESHNESS);
+        awaitCached(accountKey, v -> v.version() == 1, FRESHNESS);
+
+        try (XaBranch stock = XaBranch.prepare("inventory_db", "r-stock-" + product,
+                     "UPDATE inventory SET stock = stock - 3 WHERE product_id = " + product);
+             XaBranch debit = XaBranch.prepare("account_db", "r-debit-" + user,
+                     "UPDATE accounts SET balance = balance - 30.00 WHERE user_id = " + user)) {
+            changesAfterThePrepareArriveOnTime(); // so the PREPAREs were read, and acked, before the stop
+            assertThat(redis.opsForHash().size(PreparedXaTransactions.REDIS_KEY))
+                    .as("prepared transactions are kept in Redis, which outlives canal-sync").isGreaterThanOrEqualTo(2);
+
+            follower.stop();
+            try {
+                stock.commit();
+                debit.rollback();
+            } finally {
+                follower.start();
+            }
+        }
+        assertThat(awaitCached(productKey, v -> v.version() == 2, RECOVERY))
+                .isEqualTo(new ProductView(product, "xa-restart", new BigDecimal("10.00"), 97, 2));
+        changesAfterThePrepareArriveOnTime();
+        assertThat(cached(accountKey)).isEqualTo(new AccountView(user, new BigDecimal("50.00"), 1));
+    }
+
+    /**
+     * A change committed after the XA PREPAREs reaches Redis within the promise: it proves canal-sync has read past
+     * them (the binlog is in order), and that prepared transactions do not hold later changes back.
+     */
+    private void changesAfterThePrepareArriveOnTime() throws SQLException {
+        long marker = insertProduct("marker", "1.00", 1);
+        awaitCached(CacheKey.product(marker), v -> v.version() == 1, FRESHNESS);
+    }
+
+    /** One XA branch on its own connection, as Seata's XA mode runs it: START, the statement, END, PREPARE. */
+    private static final class XaBranch implements AutoCloseable {
+
+        private final Connection connection;
+        private final String xid;
+        private boolean decided;
+
+        private XaBranch(Connection connection, String xid) {
+            this.connection = connection;
+            this.xid = xid;
+        }
+
+        static XaBranch prepare(String database, String xid, String statement) throws SQLException {
+            Connection connection = DriverManager.getConnection(infra.jdbcUrl(database), "root", "");
+            try (Statement s = connection.createStatement()) {
+                s.execute("XA START '" + xid + "'");
+                s.executeUpdate(statement);
+                s.execute("XA END '" + xid + "'");
+                s.execute("XA PREPARE '" + xid + "'");
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            return new XaBranch(connection, xid);
+        }
+
+        /** Returns {@link System#nanoTime()} at the commit, to time from. */
+        long commit() throws SQLException {
+            decide("XA COMMIT '" + xid + "'");
+            return System.nanoTime();
+        }
+
+        void rollback() throws SQLException {
+            decide("XA ROLLBACK '" + xid + "'");
+        }
+
+        private void decide(String statement) throws SQLException {
+            try (Statement s = connection.createStatement()) {
+                s.execute(statement);
+            }
+            decided = true;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                if (!decided) {
+                    rollback(); // a failed test must not leave a prepared transaction holding rows
+                }
+            } finally {
+                connection.close();
+            }
+        }
+    }
+}
