@@ -26,6 +26,7 @@ import com.alibaba.otter.canal.parse.driver.mysql.MysqlConnector;
 import com.alibaba.otter.canal.parse.driver.mysql.MysqlQueryExecutor;
 import com.alibaba.otter.canal.server.embedded.CanalServerWithEmbedded;
 import com.alibaba.otter.canal.server.netty.CanalServerWithNetty;
+import com.alibaba.otter.canal.sink.entry.EntryEventSink;
 
 /**
  * Runs the Alibaba Canal 1.1.7 server (MySQL/MariaDB binlog to Canal clients over TCP) for one destination,
@@ -142,6 +143,12 @@ public final class CanalServerMain {
         embedded.setCanalInstanceGenerator(dest -> {
             CanalInstanceWithManager instance = new CanalInstanceWithManager(canal, filter);
             instance.setAlarmHandler(new HintingAlarmHandler(dbDesc, slaveId)); // picked up by the parser on start
+            // Every transaction reaches the client, with its GTID, even when none of its rows pass the filter (Canal
+            // drops most such "empty" transactions by default): a client compares the last GTID it got with the
+            // server's binlog head, and a quiet binlog must not look like one it trails.
+            if (instance.getEventSink() instanceof EntryEventSink sink) {
+                sink.setFilterEmtryTransactionEntry(false);
+            }
             return instance;
         });
         CanalServerWithNetty netty = CanalServerWithNetty.instance();

@@ -98,7 +98,6 @@ class BinlogFollower implements SmartLifecycle {
                 }
                 Message batch = connection.next(canal.batchSize());
                 if (batch.getId() == -1 || batch.getEntries().isEmpty()) {
-                    progress.caughtUp();
                     pause(canal.idlePoll());
                     continue;
                 }
@@ -153,7 +152,7 @@ class BinlogFollower implements SmartLifecycle {
             }
             unacked.clear();
         }
-        progress.applied(sorted.committed(), written, sorted.rolledBack(), outcomes.preparedCount());
+        progress.applied(sorted, written, outcomes.preparedCount());
     }
 
     private void canalLost(CanalClientException e, Backoff backoff) {

@@ -8,19 +8,22 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * UP only while canal-sync follows the Canal server and gets its writes into the Redis master; the details say how
- * far it has got. Shown as {@code canalSync} under {@code /actuator/health}.
+ * UP only while canal-sync follows the Canal server, gets its writes into the Redis master (and a replica), and keeps
+ * up with the database's binlog head; the details say how far it has got. Shown as {@code canalSync} under {@code /actuator/health}.
  */
 @Component
 class CanalSyncHealthIndicator extends AbstractHealthIndicator {
 
     private final SyncProgress progress;
+    private final BinlogHeadWatcher headWatcher;
     private final StringRedisTemplate redis;
     private final CanalSyncProperties canal;
 
-    CanalSyncHealthIndicator(SyncProgress progress, StringRedisTemplate redis, CanalSyncProperties canal) {
+    CanalSyncHealthIndicator(SyncProgress progress, BinlogHeadWatcher headWatcher, StringRedisTemplate redis,
+                             CanalSyncProperties canal) {
         super("canal-sync health check failed");
         this.progress = progress;
+        this.headWatcher = headWatcher;
         this.redis = redis;
         this.canal = canal;
     }
@@ -28,13 +31,24 @@ class CanalSyncHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder health) {
         String redisProblem = redisProblem();
-        boolean up = progress.isCanalConnected() && redisProblem == null && progress.batchProblem().isEmpty();
+        long lag = progress.lagMillis();
+        boolean keepsUp = lag <= canal.maxLag().toMillis() && headWatcher.problem().isEmpty();
+        boolean up = progress.isCanalConnected() && redisProblem == null && progress.batchProblem().isEmpty()
+                && keepsUp;
         health.status(up ? Status.UP : Status.DOWN)
                 .withDetail("canal", progress.isCanalConnected()
                         ? "following " + canal.address()
                         : "not connected to " + canal.address() + ": " + progress.canalProblem().orElse("?"))
                 .withDetail("redis", redisProblem == null ? "reachable" : "unreachable: " + redisProblem)
-                .withDetail("lagMillis", progress.lagMillis());
+                .withDetail("lagMillis", lag)
+                .withDetail("binlogHead", headWatcher.problem().map(p -> "unreadable: " + p)
+                        .orElse(progress.head().map(BinlogPosition::toString).orElse("not read yet")))
+                .withDetail("reached", progress.reached().map(BinlogPosition::toString).orElse("nothing yet"))
+                .withDetail("preparedXaTransactions", progress.preparedXa());
+        if (lag > canal.maxLag().toMillis()) {
+            health.withDetail("behind", "the binlog has been ahead for " + lag + " ms (limit " + canal.maxLag()
+                    + "): the Canal server may have lost its binlog dump (./stack logs canal) or canal-sync is stuck");
+        }
         progress.batchProblem().ifPresent(problem -> health.withDetail("pendingBatch", "not applied yet: " + problem));
         progress.lastApplied().ifPresent(applied -> health
                 .withDetail("position", applied.position())

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                   returns early only for a full batch, so waiting here keeps a lone change from waiting for a batch
  *                   to fill; it bounds the latency this adds when the binlog is quiet
  * @param minBackoff the first wait after a failure; doubled on every failure in a row, up to {@code maxBackoff}
+ * @param maxLag     health turns DOWN once the binlog head has been ahead of canal-sync for longer than this
  */
 @ConfigurationProperties("shop.canal")
 public record CanalSyncProperties(
@@ -24,7 +25,8 @@ public record CanalSyncProperties(
         @DefaultValue("10ms") Duration idlePoll,
         @DefaultValue("10s") Duration socketTimeout,
         @DefaultValue("100ms") Duration minBackoff,
-        @DefaultValue("5s") Duration maxBackoff) {
+        @DefaultValue("5s") Duration maxBackoff,
+        @DefaultValue("5s") Duration maxLag) {
 
     public String address() {
         return host + ":" + port + "/" + destination;

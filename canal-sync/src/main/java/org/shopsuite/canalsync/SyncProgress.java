@@ -11,26 +11,41 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * How far canal-sync has got, for health and metrics: written by the follower thread, read by anyone.
- * Metrics: {@code canal_sync_lag_ms} and {@code canal_sync_xa_prepared} (gauges),
+ * How far canal-sync has got, for health and metrics: written by the follower thread and the head watcher, read by
+ * anyone. Metrics: {@code canal_sync_lag_ms} and {@code canal_sync_xa_prepared} (gauges),
  * {@code canal_sync_events_total{table,type,outcome}} and {@code canal_sync_xa_rolled_back_rows_total} (counters).
+ *
+ * <p>The lag is measured against the database's binlog head ({@link BinlogHeadWatcher}), not against the last poll:
+ * a Canal server that answers every poll with nothing while the binlog grows (its dump connection lost, say) must
+ * show as lag, and a quiet binlog must not.
  */
 @Component
 class SyncProgress {
 
     /** The last binlog event whose cache write Redis took. */
-    record Applied(String position, long executeTime, Instant appliedAt) {
+    record Applied(String position, Instant appliedAt) {
+    }
+
+    /** A binlog head canal-sync has not reached yet, and since when the database has been there. */
+    record Behind(BinlogPosition head, Instant since) {
     }
 
     private final Clock clock;
     private final MeterRegistry registry;
+    private final Counter rolledBackRows;
     private volatile boolean canalConnected;
     private volatile String canalProblem = "not started";
     private volatile String batchProblem;
-    private volatile boolean caughtUp;
     private volatile Applied lastApplied;
     private volatile int preparedXa;
-    private final Counter rolledBackRows;
+
+    // Guarded by this: the head as last read, the GTIDs reached, the oldest head not reached.
+    private BinlogPosition reached;
+    private boolean reachedXaEnd;
+    private BinlogPosition head;
+    private Instant headSince;
+    private boolean headMoved;
+    private Behind behind;
 
     @Autowired
     SyncProgress(MeterRegistry registry) {
@@ -41,7 +56,8 @@ class SyncProgress {
         this.registry = registry;
         this.clock = clock;
         Gauge.builder("canal.sync.lag.ms", this, SyncProgress::lagMillis)
-                .description("Milliseconds between a binlog event's execution and its arrival in Redis")
+                .description("Milliseconds since the database's binlog head got ahead of what canal-sync has applied;"
+                        + " 0 when caught up")
                 .register(registry);
         Gauge.builder("canal.sync.xa.prepared", this, SyncProgress::preparedXa)
                 .description("XA transactions seen prepared in the binlog and not yet committed or rolled back;"
@@ -60,7 +76,6 @@ class SyncProgress {
     void canalDisconnected(String why) {
         canalConnected = false;
         canalProblem = why;
-        caughtUp = false;
     }
 
     /** The batch in hand did not get into Redis whole and waits for another try. */
@@ -68,20 +83,15 @@ class SyncProgress {
         batchProblem = why;
     }
 
-    /** The last poll found nothing new: whatever was applied last is as fresh as the binlog. */
-    void caughtUp() {
-        caughtUp = true;
-    }
-
     /**
-     * @param rolledBack row changes of XA transactions dropped at their XA ROLLBACK in this batch
+     * A batch is in Redis.
+     *
+     * @param written    per committed change, whether Redis took it
      * @param preparedXa XA transactions now held, prepared and not yet decided
      */
-    void applied(List<BinlogChange> changes, List<Boolean> written, int rolledBack, int preparedXa) {
-        this.preparedXa = preparedXa;
-        if (rolledBack > 0) {
-            rolledBackRows.increment(rolledBack);
-        }
+    void applied(TransactionOutcomes.Sorted batch, List<Boolean> written, int preparedXa) {
+        List<BinlogChange> changes = batch.committed();
+        int rolledBack = batch.rolledBack();
         for (int i = 0; i < changes.size(); i++) {
             BinlogChange change = changes.get(i);
             Counter.builder("canal.sync.events")
@@ -93,12 +103,49 @@ class SyncProgress {
                     .register(registry)
                     .increment();
         }
+        if (rolledBack > 0) {
+            rolledBackRows.increment(rolledBack);
+        }
+        this.preparedXa = preparedXa;
         batchProblem = null;
         if (!changes.isEmpty()) {
-            BinlogChange last = changes.get(changes.size() - 1);
-            caughtUp = false;
-            lastApplied = new Applied(last.position(), last.executeTime(), clock.instant());
+            lastApplied = new Applied(changes.get(changes.size() - 1).position(), clock.instant());
         }
+        synchronized (this) {
+            if (reached == null || batch.end().compareTo(reached) >= 0) {
+                reached = batch.end();
+                reachedXaEnd = batch.endsAtXaEnd();
+            }
+            updateBehind();
+        }
+    }
+
+    /**
+     * The database's binlog head, read now. Only a head that moved after the first reading can be owed: canal-sync
+     * may have started on a binlog whose last transactions it will never be sent again.
+     */
+    synchronized void headRead(BinlogPosition now) {
+        if (head != null && !now.equals(head)) {
+            headMoved = true;
+        }
+        if (!now.equals(head)) {
+            head = now;
+            headSince = clock.instant();
+        }
+        updateBehind();
+    }
+
+    private void updateBehind() {
+        if (behind != null && covered(behind.head())) {
+            behind = null;
+        }
+        if (behind == null && headMoved && !covered(head)) {
+            behind = new Behind(head, headSince);
+        }
+    }
+
+    private boolean covered(BinlogPosition position) {
+        return reached != null && reached.covers(position, reachedXaEnd);
     }
 
     int preparedXa() {
@@ -121,18 +168,16 @@ class SyncProgress {
         return Optional.ofNullable(lastApplied);
     }
 
-    /**
-     * Now minus the binlog time of the last applied event while there may be more to apply. Once a poll comes back
-     * empty we are as fresh as the binlog, and the lag stays what it was when that event was applied: otherwise a
-     * quiet database would look like a growing backlog. Binlog times have second resolution, so this reads up to
-     * 1000 ms high; it is a backlog alarm, not a latency measurement.
-     */
-    long lagMillis() {
-        Applied applied = lastApplied;
-        if (applied == null) {
-            return 0;
-        }
-        Instant until = caughtUp && canalConnected ? applied.appliedAt() : clock.instant();
-        return Math.max(0, until.toEpochMilli() - applied.executeTime());
+    synchronized Optional<BinlogPosition> reached() {
+        return Optional.ofNullable(reached);
+    }
+
+    synchronized Optional<BinlogPosition> head() {
+        return Optional.ofNullable(head);
+    }
+
+    /** How long the binlog has been ahead of canal-sync: the age of the oldest head it has not reached; 0 if none. */
+    synchronized long lagMillis() {
+        return behind == null ? 0 : Math.max(0, clock.instant().toEpochMilli() - behind.since().toEpochMilli());
     }
 }

@@ -2,6 +2,7 @@ package org.shopsuite.canalsync;
 
 import com.alibaba.otter.canal.protocol.CanalEntry.Entry;
 import com.alibaba.otter.canal.protocol.CanalEntry.EventType;
+import com.alibaba.otter.canal.protocol.CanalEntry.Header;
 import com.alibaba.otter.canal.protocol.CanalEntry.Pair;
 import com.alibaba.otter.canal.protocol.CanalEntry.RowChange;
 import com.alibaba.otter.canal.protocol.CanalEntry.TransactionEnd;
@@ -46,9 +47,11 @@ final class TransactionOutcomes {
      * @param prepared     row changes of XA transactions prepared in this batch and not yet decided, by XID: keep them
      * @param decided      XIDs committed or rolled back in this batch: forget them
      * @param rolledBack   how many held row changes were dropped by an XA ROLLBACK
+     * @param end          where the batch's last event ends in the binlog
+     * @param endsAtXaEnd  the batch's last event is an {@code XA END} (its XA PREPARE follows, unsent by Canal)
      */
     record Sorted(List<BinlogChange> committed, Map<String, List<BinlogChange>> prepared, Set<String> decided,
-                  int rolledBack) {
+                  int rolledBack, BinlogPosition end, boolean endsAtXaEnd) {
 
         boolean isEmpty() {
             return committed.isEmpty() && prepared.isEmpty() && decided.isEmpty();
@@ -69,6 +72,7 @@ final class TransactionOutcomes {
         Map<String, List<BinlogChange>> newlyPrepared = new LinkedHashMap<>();
         Set<String> decided = new LinkedHashSet<>();
         int rolledBack = 0;
+        boolean endsAtXaEnd = false;
         for (Entry entry : batch.getEntries()) {
             switch (entry.getEntryType()) {
                 case TRANSACTIONBEGIN, GTIDLOG -> {
@@ -85,6 +89,7 @@ final class TransactionOutcomes {
                 }
                 case TRANSACTIONEND -> {
                     Optional<String> xaEnd = xaEnd(entry);
+                    endsAtXaEnd = xaEnd.isPresent();
                     if (xaEnd.isPresent()) {
                         if (!open.isEmpty()) {
                             List<BinlogChange> rows = List.copyOf(open);
@@ -97,6 +102,7 @@ final class TransactionOutcomes {
                     open.clear();
                 }
                 case ROWDATA -> {
+                    endsAtXaEnd = false;
                     RowChange rowChange = BinlogChanges.parse(entry);
                     EventType type = rowChange.getEventType();
                     if (type == EventType.XACOMMIT || type == EventType.XAROLLBACK) {
@@ -118,7 +124,9 @@ final class TransactionOutcomes {
                 }
             }
         }
-        return new Sorted(committed, newlyPrepared, decided, rolledBack);
+        Header last = batch.getEntries().get(batch.getEntries().size() - 1).getHeader();
+        BinlogPosition end = new BinlogPosition(last.getLogfileName(), last.getLogfileOffset() + last.getEventLength());
+        return new Sorted(committed, newlyPrepared, decided, rolledBack, end, endsAtXaEnd);
     }
 
     /**

@@ -62,6 +62,9 @@ abstract class CanalSyncTestSupport {
         registry.add("shop.canal.host", infra::host);
         registry.add("shop.canal.port", () -> infra.canal().port());
         registry.add("spring.data.redis.sentinel.nodes", () -> infra.settings().sentinelNodes());
+        registry.add("spring.datasource.url", () -> infra.jdbcUrl(""));
+        registry.add("shop.canal.max-lag", () -> "2s");
+        registry.add("shop.canal.head-poll", () -> "200ms");
     }
 
     /** Once per JVM: the Canal instance and the subscriber warm up on a first change, so later ones time fairly. */

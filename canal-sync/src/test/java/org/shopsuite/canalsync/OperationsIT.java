@@ -3,6 +3,7 @@ package org.shopsuite.canalsync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class OperationsIT extends CanalSyncTestSupport {
         awaitCached(CacheKey.product(id), v -> v.version() == 2, FRESHNESS);
 
         Map<String, Object> health = canalSyncHealth();
-        assertThat(health).containsEntry("status", "UP");
+        assertThat(health).as(health.toString()).containsEntry("status", "UP");
         @SuppressWarnings("unchecked")
         Map<String, Object> details = (Map<String, Object>) health.get("details");
         assertThat(details).containsKeys("lagMillis", "position", "lastAppliedAt");
@@ -62,6 +63,31 @@ class OperationsIT extends CanalSyncTestSupport {
         // The restarted server replays its last event: the value stays at the newest version.
         sql("inventory_db", "UPDATE inventory SET stock = 7 WHERE product_id = ?", id);
         assertThat(awaitCached(key, v -> v.version() == 4, FRESHNESS)).extracting("stock").isEqualTo(7);
+    }
+
+    /**
+     * The Canal server keeps answering polls (with nothing) while its binlog dump is gone: only the database's binlog
+     * head shows that canal-sync no longer keeps up. Canal re-dumps on its own after 10-20 s.
+     */
+    @Test
+    void healthIsDownWhileTheBinlogMovesAndCanalSyncDoesNot() throws Exception {
+        long id = insertProduct("dump-lost", "1.00", 10);
+        CacheKey key = CacheKey.product(id);
+        awaitCached(key, v -> v.version() == 1, FRESHNESS);
+        await().atMost(RECOVERY).until(() -> "UP".equals(canalSyncHealth().get("status")));
+
+        long dump = queryLong("", "SELECT id FROM information_schema.processlist WHERE command LIKE 'Binlog Dump%'");
+        sql("", "KILL " + dump);
+        sql("inventory_db", "UPDATE inventory SET stock = 9 WHERE product_id = ?", id);
+
+        await().atMost(RECOVERY).until(() -> "DOWN".equals(canalSyncHealth().get("status")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> details = (Map<String, Object>) canalSyncHealth().get("details");
+        assertThat(details).containsEntry("canal", "following " + infra.host() + ":" + infra.canal().port()
+                + "/shopsuite");
+        assertThat((String) details.get("behind")).contains("binlog dump");
+        assertThat(awaitCached(key, v -> v.version() == 2, Duration.ofSeconds(60))).extracting("stock").isEqualTo(9);
+        await().atMost(RECOVERY).until(() -> "UP".equals(canalSyncHealth().get("status")));
     }
 
     @Test

@@ -23,37 +23,53 @@ class SyncProgressTest {
     SyncProgress progress = new SyncProgress(registry, clock);
 
     @Test
-    void lagIsNowMinusTheBinlogTimeOfTheLastAppliedEventWhileThereMayBeMore() {
-        progress.canalConnected();
-        progress.applied(List.of(change()), List.of(true), 0, 0);
-        clock.advance(Duration.ofMillis(700));
+    void aQuietBinlogIsNoLagWhateverCanalSyncHasSeen() {
+        progress.headRead(at(100));
+        clock.advance(Duration.ofMinutes(10));
+        progress.headRead(at(100));
 
-        assertThat(progress.lagMillis()).isEqualTo(1000);
-        assertThat(registry.get("canal.sync.lag.ms").gauge().value()).isEqualTo(1000);
+        assertThat(progress.lagMillis()).isZero();
+    }
+
+    @Test
+    void lagIsHowLongTheBinlogHeadHasBeenAheadOfWhatWasApplied() {
+        progress.headRead(at(100));
+        progress.applied(batchEndingAt(100, change()), List.of(true), 0);
+        clock.advance(Duration.ofMillis(50));
+        progress.headRead(at(200));
+        clock.advance(Duration.ofMillis(700));
+        progress.headRead(at(500));
+
+        assertThat(progress.lagMillis()).isEqualTo(700);
+        assertThat(registry.get("canal.sync.lag.ms").gauge().value()).isEqualTo(700);
+
+        progress.applied(batchEndingAt(200), List.of(), 0);
+        assertThat(progress.lagMillis()).as("200 reached; 500 read 0 ms ago is still owed").isZero();
+        clock.advance(Duration.ofMillis(300));
+        assertThat(progress.lagMillis()).isEqualTo(300);
+
+        progress.applied(batchEndingAt(500), List.of(), 0);
+        assertThat(progress.lagMillis()).isZero();
         assertThat(progress.lastApplied()).get().extracting(SyncProgress.Applied::position).isEqualTo("bin.000001:4");
     }
 
     @Test
-    void aQuietBinlogKeepsTheLagItHadWhenTheLastEventWasApplied() {
-        progress.canalConnected();
-        progress.applied(List.of(change()), List.of(true), 0, 0);
-        progress.caughtUp();
-        clock.advance(Duration.ofMinutes(10));
-
-        assertThat(progress.lagMillis()).isEqualTo(300);
-
-        progress.canalDisconnected("gone");
-        assertThat(progress.lagMillis()).isEqualTo(600_300);
-    }
-
-    @Test
     void countsEventsByTableTypeAndWhetherRedisTookThem() {
-        progress.applied(List.of(change(), change()), List.of(true, false), 0, 0);
+        progress.applied(batchEndingAt(100, change(), change()), List.of(true, false), 0);
 
         assertThat(registry.get("canal.sync.events").tag("table", "inventory_db.inventory").tag("outcome", "written")
                 .counter().count()).isEqualTo(1);
         assertThat(registry.get("canal.sync.events").tag("type", "UPDATE").tag("outcome", "stale")
                 .counter().count()).isEqualTo(1);
+    }
+
+    private static BinlogPosition at(long offset) {
+        return new BinlogPosition("bin.000001", offset);
+    }
+
+    private static TransactionOutcomes.Sorted batchEndingAt(long offset, BinlogChange... committed) {
+        return new TransactionOutcomes.Sorted(List.of(committed), java.util.Map.of(), java.util.Set.of(), 0,
+                at(offset), false);
     }
 
     private static BinlogChange change() {

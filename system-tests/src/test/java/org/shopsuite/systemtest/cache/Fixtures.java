@@ -55,6 +55,18 @@ final class Fixtures {
         }
     }
 
+    /** The first column of the first row the query returns, as text. */
+    String query(String database, String query) {
+        try (Connection c = connect(database); ResultSet rows = c.createStatement().executeQuery(query)) {
+            if (!rows.next()) {
+                throw new IllegalStateException("no row for: " + query);
+            }
+            return rows.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(infra.jdbcUrl(database), "root", "");
     }

@@ -12,14 +12,14 @@ import java.util.Map;
 import org.shopsuite.stack.TestInfrastructure;
 
 /** Places and reads orders over HTTP, as a client of the suite would. */
-final class SuiteClient {
+public final class SuiteClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final TestInfrastructure infra;
 
-    SuiteClient(TestInfrastructure infra) {
+    public SuiteClient(TestInfrastructure infra) {
         this.infra = infra;
     }
 
@@ -27,7 +27,7 @@ final class SuiteClient {
         return infra.baseUrl(infra.service("order-service-" + (index % 2 + 1)));
     }
 
-    Reply placeOrder(int instance, long userId, long productId, int quantity, String mode, String idempotencyKey,
+    public Reply placeOrder(int instance, long userId, long productId, int quantity, String mode, String idempotencyKey,
                      Map<String, String> headers) {
         String body = "{\"userId\":" + userId + ",\"productId\":" + productId + ",\"quantity\":" + quantity
                 + (mode == null ? "" : ",\"mode\":\"" + mode + "\"") + "}";
@@ -42,7 +42,7 @@ final class SuiteClient {
         return send(request.build());
     }
 
-    Reply placeOrder(long userId, long productId, int quantity, String mode) {
+    public Reply placeOrder(long userId, long productId, int quantity, String mode) {
         return placeOrder(0, userId, productId, quantity, mode, null, Map.of());
     }
 
@@ -63,8 +63,8 @@ final class SuiteClient {
         }
     }
 
-    record Reply(int status, JsonNode body, String location) {
-        String problemSlug() {
+    public record Reply(int status, JsonNode body, String location) {
+        public String problemSlug() {
             String type = body.path("type").asText("");
             return type.substring(type.lastIndexOf('/') + 1);
         }

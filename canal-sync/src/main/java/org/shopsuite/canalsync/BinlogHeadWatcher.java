@@ -1,0 +1,53 @@
+package org.shopsuite.canalsync;
+
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the database's binlog head ({@code SHOW MASTER STATUS}, as the canal user) a few times a second, so that
+ * {@link SyncProgress} can tell a binlog that did not move from one that moved while canal-sync did not.
+ */
+@Component
+class BinlogHeadWatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(BinlogHeadWatcher.class);
+
+    private final JdbcTemplate jdbc;
+    private final SyncProgress progress;
+    private volatile String problem = "not read yet";
+
+    BinlogHeadWatcher(JdbcTemplate jdbc, SyncProgress progress) {
+        this.jdbc = jdbc;
+        this.progress = progress;
+    }
+
+    @Scheduled(fixedDelayString = "${shop.canal.head-poll:500ms}")
+    void readHead() {
+        try {
+            BinlogPosition head = jdbc.queryForObject("SHOW MASTER STATUS",
+                    (row, n) -> new BinlogPosition(row.getString("File"), row.getLong("Position")));
+            progress.headRead(head);
+            if (problem != null && !problem.equals("not read yet")) {
+                log.info("Reading the binlog head works again");
+            }
+            problem = null;
+        } catch (RuntimeException e) {
+            if (problem == null) {
+                log.warn("Cannot read the binlog head (SHOW MASTER STATUS as {}): {}. Until it can, canal-sync"
+                        + " cannot tell whether it keeps up, and reports DOWN. Check the database is up and"
+                        + " spring.datasource (SHOP_MYSQL_HOST/PORT, SHOP_CANAL_DB_USER/PASSWORD).",
+                        "the canal user", e.getMessage());
+            }
+            problem = String.valueOf(e.getMessage());
+        }
+    }
+
+    /** Why the head could not be read last time; empty when it could. */
+    Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+}
