@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,29 @@ class OperationsIT extends CanalSyncTestSupport {
         assertThat((String) details.get("behind")).contains("binlog dump");
         assertThat(awaitCached(key, v -> v.version() == 2, Duration.ofSeconds(60))).extracting("stock").isEqualTo(9);
         await().atMost(RECOVERY).until(() -> "UP".equals(canalSyncHealth().get("status")));
+    }
+
+    /** A batch only a master has could be lost by a failover: it is acked once a replica has it too. */
+    @Test
+    void aBatchNoReplicaConfirmedIsNotAcked() throws Exception {
+        long id = insertProduct("no-replica", "1.00", 10);
+        CacheKey key = CacheKey.product(id);
+        awaitCached(key, v -> v.version() == 1, FRESHNESS);
+        List<RedisPart> replicas = infra.redisNodes().stream().filter(n -> !"master".equals(n.role())).toList();
+        assertThat(replicas).hasSize(2);
+
+        replicas.forEach(RedisPart::stop);
+        sql("inventory_db", "UPDATE inventory SET stock = 9 WHERE product_id = ?", id);
+
+        await().atMost(RECOVERY).untilAsserted(() -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> details = (Map<String, Object>) canalSyncHealth().get("details");
+            assertThat(canalSyncHealth()).containsEntry("status", "DOWN");
+            assertThat((String) details.get("pendingBatch")).contains("no Redis replica confirmed");
+        });
+        infra.restartStopped();
+        await().atMost(RECOVERY).until(() -> "UP".equals(canalSyncHealth().get("status")));
+        assertThat(awaitCached(key, v -> v.version() == 2, FRESHNESS)).extracting("stock").isEqualTo(9);
     }
 
     @Test
