@@ -2,6 +2,8 @@ package org.shopsuite.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +13,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the stack lives and which ports its parts use. The native stack reads the contract's defaults and their
- * {@code SHOP_*} overrides; tests get the same shape on free ports in a private directory.
+ * Where the stack lives, which address its parts listen on and which ports they use. The native stack reads the
+ * contract's defaults and their {@code SHOP_*} overrides; tests get the same shape on free ports in a private
+ * directory.
+ *
+ * @param bindAddress the address every part listens on: {@value #DEFAULT_BIND_ADDRESS} unless
+ *                    {@code SHOP_BIND_ADDRESS} says otherwise, so nothing answers other hosts on the network
+ * @param host        the address the parts (and ./stack) connect to: the bind address, or the loopback address
+ *                    when the parts listen on every interface
  */
 public record StackSettings(
         Path projectRoot,
         Path stackDir,
+        String bindAddress,
         String host,
         int mysqlPort,
         List<Integer> redisPorts,
@@ -31,6 +40,7 @@ public record StackSettings(
         int canalSyncPort) {
 
     public static final String SENTINEL_MASTER_NAME = "mymaster";
+    public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
 
     public StackSettings {
         require(redisPorts, 3, "SHOP_REDIS_PORTS (master,replica,replica)");
@@ -47,10 +57,12 @@ public record StackSettings(
         int seataPort = seata.get(0);
         // The coordinator's console defaults to 1000 below its RPC port (8091 -> 7091), or is given as "8091,7091".
         int seataConsole = seata.size() > 1 ? seata.get(1) : seataPort - 1000;
+        String bindAddress = bindAddress(env);
         return new StackSettings(
                 projectRoot,
                 stackDir,
-                "127.0.0.1",
+                bindAddress,
+                connectAddress(bindAddress),
                 ports(env, "SHOP_MYSQL_PORT", "3307").get(0),
                 ports(env, "SHOP_REDIS_PORTS", "6380,6381,6382"),
                 ports(env, "SHOP_SENTINEL_PORTS", "26380,26381,26382"),
@@ -67,7 +79,7 @@ public record StackSettings(
     /** Same shape on free ports, so tests can run beside a running {@code ./stack up}. */
     public static StackSettings onFreePorts(Path projectRoot, Path stackDir) {
         try (FreePorts free = new FreePorts()) {
-            return new StackSettings(projectRoot, stackDir, "127.0.0.1",
+            return new StackSettings(projectRoot, stackDir, DEFAULT_BIND_ADDRESS, DEFAULT_BIND_ADDRESS,
                     free.one(), free.some(3), free.some(3), free.one(), free.one(), free.one(),
                     free.one(), free.one(), free.some(2), free.some(2), free.one());
         }
@@ -92,6 +104,33 @@ public record StackSettings(
     /** Environment variables that hand these ports to the suite's services (read by their application.yml). */
     public String sentinelNodes() {
         return String.join(",", sentinelPorts.stream().map(p -> host + ":" + p).toList());
+    }
+
+    /** SHOP_BIND_ADDRESS: one IP literal (no host names: every part must agree on what it means). */
+    private static String bindAddress(Map<String, String> env) {
+        String value = env.getOrDefault("SHOP_BIND_ADDRESS", DEFAULT_BIND_ADDRESS).trim();
+        if (!value.matches("[0-9.]+|[0-9A-Fa-f:]+") || !value.contains(".") && !value.contains(":")) {
+            throw new IllegalArgumentException("SHOP_BIND_ADDRESS=" + value + " is not an IP address (like "
+                    + DEFAULT_BIND_ADDRESS + ", or 0.0.0.0 for every interface)");
+        }
+        try {
+            return InetAddress.getByName(value).getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("SHOP_BIND_ADDRESS=" + value + " is not an IP address", e);
+        }
+    }
+
+    /** Where to connect to a part listening on {@code bindAddress}: a wildcard is reached over the loopback. */
+    private static String connectAddress(String bindAddress) {
+        try {
+            InetAddress address = InetAddress.getByName(bindAddress);
+            if (address.isAnyLocalAddress()) {
+                return address instanceof java.net.Inet6Address ? "::1" : DEFAULT_BIND_ADDRESS;
+            }
+            return bindAddress;
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(bindAddress + " is not an IP address", e);
+        }
     }
 
     private static List<Integer> ports(Map<String, String> env, String name, String defaults) {
