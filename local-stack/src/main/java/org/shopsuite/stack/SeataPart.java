@@ -30,8 +30,10 @@ public final class SeataPart extends Part {
 
     @Override
     protected void prepare() throws IOException {
-        if (!Files.isDirectory(classpathDir()) || !Files.isRegularFile(bindExtensionJar())) {
-            throw new IOException("the Seata coordinator is not built (" + classpathDir() + " is missing): run"
+        Path missing = !Files.isDirectory(classpathDir()) ? classpathDir()
+                : !Files.isRegularFile(bindExtensionJar()) ? bindExtensionJar() : null;
+        if (missing != null) {
+            throw new IOException("the Seata coordinator is not built (" + missing + " is missing): run"
                     + " `mvn -B -DskipTests package` at the repository root");
         }
     }

@@ -2,8 +2,6 @@ package org.shopsuite.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,31 +104,22 @@ public record StackSettings(
         return String.join(",", sentinelPorts.stream().map(p -> host + ":" + p).toList());
     }
 
-    /** SHOP_BIND_ADDRESS: one IP literal (no host names: every part must agree on what it means). */
+    /**
+     * SHOP_BIND_ADDRESS: one IPv4 address. No host names (every part must read it the same way) and no IPv6 (the
+     * parts' URLs and options take it as it is, without brackets).
+     */
     private static String bindAddress(Map<String, String> env) {
         String value = env.getOrDefault("SHOP_BIND_ADDRESS", DEFAULT_BIND_ADDRESS).trim();
-        if (!value.matches("[0-9.]+|[0-9A-Fa-f:]+") || !value.contains(".") && !value.contains(":")) {
-            throw new IllegalArgumentException("SHOP_BIND_ADDRESS=" + value + " is not an IP address (like "
+        if (!value.matches("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}")) {
+            throw new IllegalArgumentException("SHOP_BIND_ADDRESS=" + value + " is not an IPv4 address (like "
                     + DEFAULT_BIND_ADDRESS + ", or 0.0.0.0 for every interface)");
         }
-        try {
-            return InetAddress.getByName(value).getHostAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("SHOP_BIND_ADDRESS=" + value + " is not an IP address", e);
-        }
+        return value;
     }
 
-    /** Where to connect to a part listening on {@code bindAddress}: a wildcard is reached over the loopback. */
+    /** Where to connect to a part listening on {@code bindAddress}: the wildcard is reached over the loopback. */
     private static String connectAddress(String bindAddress) {
-        try {
-            InetAddress address = InetAddress.getByName(bindAddress);
-            if (address.isAnyLocalAddress()) {
-                return address instanceof java.net.Inet6Address ? "::1" : DEFAULT_BIND_ADDRESS;
-            }
-            return bindAddress;
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException(bindAddress + " is not an IP address", e);
-        }
+        return bindAddress.equals("0.0.0.0") ? DEFAULT_BIND_ADDRESS : bindAddress;
     }
 
     private static List<Integer> ports(Map<String, String> env, String name, String defaults) {

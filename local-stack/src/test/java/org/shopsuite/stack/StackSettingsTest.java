@@ -50,8 +50,10 @@ class StackSettingsTest {
 
     @Test
     void aBindAddressThatIsNotAnIpAddressIsRefusedNamingTheVariable() {
-        assertThatThrownBy(() -> StackSettings.fromEnvironment(Path.of("."), Map.of("SHOP_BIND_ADDRESS", "localhost")))
-                .hasMessageContaining("SHOP_BIND_ADDRESS=localhost");
+        for (String notOne : new String[] {"localhost", "::1", "127.0.0", "256.0.0.1", "127.0.0.1,10.0.0.1"}) {
+            assertThatThrownBy(() -> StackSettings.fromEnvironment(Path.of("."), Map.of("SHOP_BIND_ADDRESS", notOne)))
+                    .hasMessageContaining("SHOP_BIND_ADDRESS=" + notOne);
+        }
     }
 
     @Test
