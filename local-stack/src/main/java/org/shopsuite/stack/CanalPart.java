@@ -51,7 +51,7 @@ public final class CanalPart extends Part {
     @Override
     protected Map<String, String> environment() {
         return Map.of(
-                "CANAL_HOST", settings.host(),
+                "CANAL_HOST", settings.bindAddress(),
                 "CANAL_PORT", String.valueOf(port()),
                 "CANAL_DB_HOST", settings.host(),
                 "CANAL_DB_PORT", String.valueOf(settings.mysqlPort()),

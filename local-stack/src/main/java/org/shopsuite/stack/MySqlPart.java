@@ -55,7 +55,7 @@ public final class MySqlPart extends Part {
                 "--user=" + System.getProperty("user.name"),
                 "--datadir=" + dataDir(),
                 "--port=" + port(),
-                "--bind-address=" + settings.host(),
+                "--bind-address=" + settings.bindAddress(),
                 "--socket=" + socket(),
                 "--pid-file=" + dir().resolve("mysqld.pid"),
                 "--skip-name-resolve",

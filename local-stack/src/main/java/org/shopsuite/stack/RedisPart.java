@@ -21,7 +21,7 @@ public final class RedisPart extends Part {
     protected List<String> command() {
         List<String> command = new ArrayList<>(List.of("redis-server",
                 "--port", String.valueOf(port()),
-                "--bind", settings.host(),
+                "--bind", settings.bindAddress(),
                 "--dir", dir().toString(),
                 "--daemonize", "no",
                 "--appendonly", "yes",

@@ -15,14 +15,25 @@ public final class SeataPart extends Part {
         super(settings, "seata", settings.seataPort());
     }
 
+    private Path moduleTarget() {
+        return settings.projectRoot().resolve("seata-coordinator").resolve("target");
+    }
+
     private Path classpathDir() {
-        return settings.projectRoot().resolve("seata-coordinator").resolve("target").resolve("lib");
+        return moduleTarget().resolve("lib");
+    }
+
+    /** The module's own jar: the bind-address extension (below) that the coordinator has no option for. */
+    private Path bindExtensionJar() {
+        return moduleTarget().resolve("seata-coordinator-0.1.0-SNAPSHOT.jar");
     }
 
     @Override
     protected void prepare() throws IOException {
-        if (!Files.isDirectory(classpathDir())) {
-            throw new IOException("the Seata coordinator is not built (" + classpathDir() + " is missing): run"
+        Path missing = !Files.isDirectory(classpathDir()) ? classpathDir()
+                : !Files.isRegularFile(bindExtensionJar()) ? bindExtensionJar() : null;
+        if (missing != null) {
+            throw new IOException("the Seata coordinator is not built (" + missing + " is missing): run"
                     + " `mvn -B -DskipTests package` at the repository root");
         }
     }
@@ -33,6 +44,12 @@ public final class SeataPart extends Part {
                 "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
                 // Its own parser rejects --spring... arguments: Spring settings go in as system properties.
                 "-Dserver.port=" + settings.seataConsolePort(),
+                "-Dserver.address=" + settings.bindAddress(),
+                // The coordinator binds its RPC port on every interface and has no option against it (its -h only
+                // names the address it registers); the seata-coordinator module's Netty extension moves the bind
+                // to this address.
+                "-Dio.netty.bootstrap.extensions=serviceload",
+                "-Dshop.seata.bind-address=" + settings.bindAddress(),
                 "-Dseata.config.type=file",
                 "-Dseata.registry.type=file",
                 "-Dseata.store.mode=file",
@@ -45,7 +62,7 @@ public final class SeataPart extends Part {
                 // Warnings and errors, and its start-up lines, stay.
                 "-Dlogging.level.io.seata.core.rpc.processor.server=WARN",
                 "-Dlogging.level.io.seata.server.coordinator=WARN",
-                "-cp", classpathDir() + "/*",
+                "-cp", bindExtensionJar() + ":" + classpathDir() + "/*",
                 "io.seata.server.ServerApplication",
                 "-p", String.valueOf(port()),
                 "-h", settings.host());

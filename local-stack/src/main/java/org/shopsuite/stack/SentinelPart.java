@@ -30,7 +30,7 @@ public final class SentinelPart extends Part {
         String template = Files.readString(settings.projectRoot().resolve("sentinel").resolve("sentinel.conf"));
         Map<String, String> values = Map.of(
                 "SENTINEL_PORT", String.valueOf(port()),
-                "SENTINEL_BIND", settings.host(),
+                "SENTINEL_BIND", settings.bindAddress(),
                 "SENTINEL_DIR", dir().toString(),
                 "SENTINEL_ANNOUNCE_IP", settings.host(),
                 "REDIS_MASTER_HOST", settings.host(),

@@ -43,6 +43,11 @@ public final class ServicePart extends Part {
     protected Map<String, String> environment() {
         Map<String, String> env = new HashMap<>(suiteEnvironment(settings));
         env.put("SERVER_PORT", String.valueOf(port()));
+        // Natively only: in a container the service must listen on the container's network instead.
+        env.put("SERVER_ADDRESS", settings.bindAddress());
+        if (InternalAuthKey.MODULES.contains(module)) {
+            env.put(InternalAuthKey.ENVIRONMENT_VARIABLE, InternalAuthKey.of(settings));
+        }
         env.putAll(extraEnvironment);
         return env;
     }

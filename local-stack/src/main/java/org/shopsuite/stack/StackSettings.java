@@ -11,12 +11,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the stack lives and which ports its parts use. The native stack reads the contract's defaults and their
- * {@code SHOP_*} overrides; tests get the same shape on free ports in a private directory.
+ * Where the stack lives, which address its parts listen on and which ports they use. The native stack reads the
+ * contract's defaults and their {@code SHOP_*} overrides; tests get the same shape on free ports in a private
+ * directory.
+ *
+ * @param bindAddress the address every part listens on: {@value #DEFAULT_BIND_ADDRESS} unless
+ *                    {@code SHOP_BIND_ADDRESS} says otherwise, so nothing answers other hosts on the network
+ * @param host        the address the parts (and ./stack) connect to: the bind address, or the loopback address
+ *                    when the parts listen on every interface
  */
 public record StackSettings(
         Path projectRoot,
         Path stackDir,
+        String bindAddress,
         String host,
         int mysqlPort,
         List<Integer> redisPorts,
@@ -31,6 +38,7 @@ public record StackSettings(
         int canalSyncPort) {
 
     public static final String SENTINEL_MASTER_NAME = "mymaster";
+    public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
 
     public StackSettings {
         require(redisPorts, 3, "SHOP_REDIS_PORTS (master,replica,replica)");
@@ -47,10 +55,12 @@ public record StackSettings(
         int seataPort = seata.get(0);
         // The coordinator's console defaults to 1000 below its RPC port (8091 -> 7091), or is given as "8091,7091".
         int seataConsole = seata.size() > 1 ? seata.get(1) : seataPort - 1000;
+        String bindAddress = bindAddress(env);
         return new StackSettings(
                 projectRoot,
                 stackDir,
-                "127.0.0.1",
+                bindAddress,
+                connectAddress(bindAddress),
                 ports(env, "SHOP_MYSQL_PORT", "3307").get(0),
                 ports(env, "SHOP_REDIS_PORTS", "6380,6381,6382"),
                 ports(env, "SHOP_SENTINEL_PORTS", "26380,26381,26382"),
@@ -67,7 +77,7 @@ public record StackSettings(
     /** Same shape on free ports, so tests can run beside a running {@code ./stack up}. */
     public static StackSettings onFreePorts(Path projectRoot, Path stackDir) {
         try (FreePorts free = new FreePorts()) {
-            return new StackSettings(projectRoot, stackDir, "127.0.0.1",
+            return new StackSettings(projectRoot, stackDir, DEFAULT_BIND_ADDRESS, DEFAULT_BIND_ADDRESS,
                     free.one(), free.some(3), free.some(3), free.one(), free.one(), free.one(),
                     free.one(), free.one(), free.some(2), free.some(2), free.one());
         }
@@ -92,6 +102,24 @@ public record StackSettings(
     /** Environment variables that hand these ports to the suite's services (read by their application.yml). */
     public String sentinelNodes() {
         return String.join(",", sentinelPorts.stream().map(p -> host + ":" + p).toList());
+    }
+
+    /**
+     * SHOP_BIND_ADDRESS: one IPv4 address. No host names (every part must read it the same way) and no IPv6 (the
+     * parts' URLs and options take it as it is, without brackets).
+     */
+    private static String bindAddress(Map<String, String> env) {
+        String value = env.getOrDefault("SHOP_BIND_ADDRESS", DEFAULT_BIND_ADDRESS).trim();
+        if (!value.matches("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}")) {
+            throw new IllegalArgumentException("SHOP_BIND_ADDRESS=" + value + " is not an IPv4 address (like "
+                    + DEFAULT_BIND_ADDRESS + ", or 0.0.0.0 for every interface)");
+        }
+        return value;
+    }
+
+    /** Where to connect to a part listening on {@code bindAddress}: the wildcard is reached over the loopback. */
+    private static String connectAddress(String bindAddress) {
+        return bindAddress.equals("0.0.0.0") ? DEFAULT_BIND_ADDRESS : bindAddress;
     }
 
     private static List<Integer> ports(Map<String, String> env, String name, String defaults) {

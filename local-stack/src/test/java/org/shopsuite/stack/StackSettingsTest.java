@@ -2,10 +2,14 @@ package org.shopsuite.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StackSettingsTest {
 
@@ -25,6 +29,39 @@ class StackSettingsTest {
             ports.addAll(s.gatewayPorts());
 
             assertThat(ports).hasSize(17).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void everyPartListensOnTheLoopbackAddressUnlessToldOtherwise() {
+        StackSettings defaults = StackSettings.fromEnvironment(Path.of("."), Map.of());
+        assertThat(defaults.bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(defaults.host()).isEqualTo("127.0.0.1");
+        assertThat(StackSettings.onFreePorts(Path.of("."), Path.of("/tmp/unused")).bindAddress()).isEqualTo("127.0.0.1");
+
+        StackSettings everywhere = StackSettings.fromEnvironment(Path.of("."), Map.of("SHOP_BIND_ADDRESS", "0.0.0.0"));
+        assertThat(everywhere.bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(everywhere.host()).as("a wildcard is reached over the loopback").isEqualTo("127.0.0.1");
+
+        StackSettings one = StackSettings.fromEnvironment(Path.of("."), Map.of("SHOP_BIND_ADDRESS", "192.0.2.7"));
+        assertThat(one.bindAddress()).isEqualTo("192.0.2.7");
+        assertThat(one.host()).isEqualTo("192.0.2.7");
+    }
+
+    @Test
+    void aBindAddressThatIsNotAnIpAddressIsRefusedNamingTheVariable() {
+        for (String notOne : new String[] {"localhost", "::1", "127.0.0", "256.0.0.1", "127.0.0.1,10.0.0.1"}) {
+            assertThatThrownBy(() -> StackSettings.fromEnvironment(Path.of("."), Map.of("SHOP_BIND_ADDRESS", notOne)))
+                    .hasMessageContaining("SHOP_BIND_ADDRESS=" + notOne);
+        }
+    }
+
+    @Test
+    void servicesAreToldToListenOnTheBindAddress(@TempDir Path stackDir) {
+        StackSettings settings = StackSettings.fromEnvironment(Path.of("."),
+                Map.of("SHOP_BIND_ADDRESS", "0.0.0.0", "SHOP_STACK_DIR", stackDir.toString()));
+        for (ServicePart service : Stack.suite(settings).parts(ServicePart.class)) {
+            assertThat(service.environment()).as(service.name()).containsEntry("SERVER_ADDRESS", "0.0.0.0");
         }
     }
 }

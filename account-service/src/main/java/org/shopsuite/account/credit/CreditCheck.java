@@ -13,9 +13,7 @@ final class CreditCheck {
     }
 
     static Account lockCovering(JdbcTemplate jdbc, long userId, BigDecimal amount) {
-        if (amount == null || amount.signum() <= 0) {
-            throw new IllegalArgumentException("amount must be positive, got " + amount);
-        }
+        CreditAmount.valid(amount);
         Account account = AccountRepository.lock(jdbc, userId).orElseThrow(() -> new AccountNotFound(userId));
         if (account.balance().compareTo(amount) < 0) {
             throw new InsufficientBalance(userId, account.balance(), amount);

@@ -1,14 +1,20 @@
 package org.shopsuite.account.credit;
 
+import java.math.BigDecimal;
 import org.shopsuite.api.participant.CreditRequest;
 import org.shopsuite.api.participant.InternalPaths;
+import org.shopsuite.support.transaction.GlobalTransactionBranch;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Internal endpoints order-service calls inside its global transaction (XID in the TX_XID header). */
+/**
+ * Internal endpoints order-service calls inside its global transaction (XID in the TX_XID header). Only signed calls
+ * of the suite's own services get here (service-support's InternalCallAuthentication); each is checked for a valid
+ * amount, then runs only as a branch of a global transaction the coordinator knows as begun.
+ */
 @RestController
 class CreditController {
 
@@ -20,15 +26,19 @@ class CreditController {
         this.tcc = tcc;
     }
 
+    /** XA: the XA DataSource registers the branch when the debit's transaction begins, before any SQL. */
     @PostMapping(InternalPaths.XA_CREDIT_DEBIT)
     ResponseEntity<Void> debit(@PathVariable long userId, @RequestBody CreditRequest request) {
-        xa.debit(userId, request.amount());
+        BigDecimal amount = CreditAmount.valid(request.amount());
+        GlobalTransactionBranch.run(() -> xa.debit(userId, amount));
         return ResponseEntity.noContent().build();
     }
 
+    /** TCC try: Seata registers the branch before the try runs; the fence and the reservation follow. */
     @PostMapping(InternalPaths.TCC_CREDIT_RESERVATION)
     ResponseEntity<Void> reserve(@PathVariable long userId, @RequestBody CreditRequest request) {
-        tcc.reserve(userId, request.amount());
+        BigDecimal amount = CreditAmount.valid(request.amount());
+        GlobalTransactionBranch.run(() -> tcc.reserve(userId, amount));
         return ResponseEntity.noContent().build();
     }
 }

@@ -13,6 +13,7 @@ final class StockTaking {
     }
 
     static Product lockAvailable(JdbcTemplate jdbc, long productId, int quantity) {
+        StockQuantity.valid(quantity);
         Product product = ProductRepository.lock(jdbc, productId).orElseThrow(() -> new ProductNotFound(productId));
         if (product.stock() < quantity) {
             throw new OutOfStock(productId, product.stock(), quantity);
