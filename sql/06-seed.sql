@@ -1,5 +1,5 @@
 -- Seed data from the design notes. The notes' two sample 'pending' orders are left out on purpose: they were never
--- paid for, and at rest the suite keeps no order PENDING (see CONTRACT.md, Data).
+-- paid for, and at rest the suite keeps no order PENDING (README, "Data").
 INSERT INTO account_db.accounts (user_id, balance) VALUES
     (1, 1000.00),
     (2, 1500.00);

@@ -61,7 +61,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class GatewayTestSupport {
 
     protected static final TestInfrastructure infra = TestInfrastructure.sharedSuite();
-    /** CONTRACT.md, "Freshness promise". */
+    /** The freshness promise (README, "Caches"). */
     protected static final Duration FRESHNESS = Duration.ofSeconds(1);
     /** For parts coming back after a test stopped them: not a freshness claim. */
     protected static final Duration RECOVERY = Duration.ofSeconds(60);

@@ -64,7 +64,7 @@ final class CanalConnection implements AutoCloseable {
 
     /*
      * canal.client writes every request as two packets (length, then body) on a socket with Nagle's algorithm on, so
-     * the body waits for the server's delayed ACK: ~44 ms per get/ack round trip instead of < 1 ms (FACTS.md). The
+     * the body waits for the server's delayed ACK: ~44 ms per get/ack round trip instead of < 1 ms (docs/facts.md). The
      * connector offers no way to set socket options and keeps its SocketChannel in a private field, opened anew on
      * every connect, hence reflection, after every connect. Only the field's type is relied on, not its name.
      */

@@ -45,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class CanalSyncTestSupport {
 
     static final TestInfrastructure infra = TestInfrastructure.shared();
-    static final Duration FRESHNESS = Duration.ofSeconds(1); // CONTRACT.md, "Freshness promise"
+    static final Duration FRESHNESS = Duration.ofSeconds(1); // the freshness promise (README, "Caches")
     /** For the first event after start-up and for recovery after a restart: not a freshness claim. */
     static final Duration RECOVERY = Duration.ofSeconds(30);
 

@@ -73,7 +73,7 @@ public final class MySqlPart extends Part {
                 "--log-bin-trust-function-creators=1"));
         // Seata XA holds a connection between the two phases only when SELECT VERSION() reads below 8.0.29 (MySQL
         // 8.0.29+ lets another session finish a prepared XA transaction; MariaDB does not). Announcing the same
-        // 5.5.5- prefix that MariaDB already sends in its handshake makes Seata hold it. See FACTS.md.
+        // 5.5.5- prefix that MariaDB already sends in its handshake makes Seata hold it. See docs/facts.md.
         serverVersion().ifPresent(version -> command.add("--version=5.5.5-" + version));
         // ...but Canal then takes the server for one older than 5.6.1 and reads binlog events as checksum-free:
         // write them without checksums so both readings agree.
@@ -102,7 +102,7 @@ public final class MySqlPart extends Part {
         if (Files.exists(marker)) {
             return;
         }
-        // Operators and tests log in as root with an empty password over TCP (CONTRACT.md); install-db made root
+        // Operators and tests log in as root with an empty password over TCP (README, ports); install-db made root
         // for the socket only.
         execute("CREATE USER IF NOT EXISTS 'root'@'127.0.0.1' IDENTIFIED BY '';"
                 + " GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;", "root over TCP");

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** {@code ./stack up | status | down | reset | logs PART}: see CONTRACT.md. */
+/** {@code ./stack up | status | down | reset | logs PART}: see the README. */
 public final class StackCommand {
 
     private StackCommand() {

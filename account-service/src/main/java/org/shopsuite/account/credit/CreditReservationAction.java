@@ -20,7 +20,7 @@ public class CreditReservationAction implements CreditReservation {
     }
 
     @Override
-    // Repeated here: Seata reads the parameter names for phase two from the implementation (FACTS.md).
+    // Repeated here: Seata reads the parameter names for phase two from the implementation (docs/facts.md).
     public void reserve(@BusinessActionContextParameter(paramName = "userId") long userId,
                         @BusinessActionContextParameter(paramName = "amount") BigDecimal amount) {
         CreditCheck.lockCovering(jdbc, userId, amount);

@@ -21,7 +21,7 @@ public class StockReservationAction implements StockReservation {
     }
 
     @Override
-    // Repeated here: Seata reads the parameter names for phase two from the implementation (FACTS.md).
+    // Repeated here: Seata reads the parameter names for phase two from the implementation (docs/facts.md).
     public StockTaken reserve(@BusinessActionContextParameter(paramName = "productId") long productId,
                               @BusinessActionContextParameter(paramName = "quantity") int quantity) {
         Product product = StockTaking.lockAvailable(jdbc, productId, quantity);

@@ -23,7 +23,7 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
  * <ul>
  *   <li>{@code xaDataSource}: proxied by Seata, so SQL run on it inside a global transaction is an XA branch;</li>
  *   <li>{@code dataSource}: plain, for reads, TCC phases and Seata's TCC fence. It must NOT be XA-proxied, or a TCC
- *       try's SQL would be enlisted as an XA branch too (FACTS.md).</li>
+ *       try's SQL would be enlisted as an XA branch too (docs/facts.md).</li>
  * </ul>
  * The fence finds its DataSource and transaction manager by these bean names.
  */
