@@ -50,7 +50,7 @@ public final class CacheMetrics {
         byKind.get(key.kind()).served.get(level).increment();
     }
 
-    void fill(CacheKey key, L2Cache.FillOutcome outcome) {
+    void fill(CacheKey key, FillOutcome outcome) {
         byKind.get(key.kind()).fills.get(outcome).increment();
     }
 
@@ -69,7 +69,7 @@ public final class CacheMetrics {
         final Counter l1Miss;
         final Map<String, Counter> l2 = new HashMap<>();
         final Map<CacheLevel, Counter> served = new EnumMap<>(CacheLevel.class);
-        final Map<L2Cache.FillOutcome, Counter> fills = new EnumMap<>(L2Cache.FillOutcome.class);
+        final Map<FillOutcome, Counter> fills = new EnumMap<>(FillOutcome.class);
         final Map<String, Counter> originLoads = new HashMap<>();
 
         KindCounters(MeterRegistry registry, String kind) {
@@ -81,7 +81,7 @@ public final class CacheMetrics {
             for (CacheLevel level : CacheLevel.values()) {
                 served.put(level, registry.counter(READS, "kind", kind, "served", level.name()));
             }
-            for (L2Cache.FillOutcome outcome : L2Cache.FillOutcome.values()) {
+            for (FillOutcome outcome : FillOutcome.values()) {
                 fills.put(outcome, registry.counter(FILLS, "kind", kind, "outcome",
                         outcome.name().toLowerCase(Locale.ROOT)));
             }

@@ -21,16 +21,6 @@ public final class L2Cache {
 
     private static final Logger log = LoggerFactory.getLogger(L2Cache.class);
 
-    /** What a fill did. */
-    public enum FillOutcome {
-        /** L2 now holds the value. */
-        WRITTEN,
-        /** L2 holds this version, a newer one, or a tombstone: the value read may be outdated already. */
-        REFUSED,
-        /** Not attempted (no version to order it by, or nothing to fill) or Redis unavailable. */
-        SKIPPED
-    }
-
     private final StringRedisTemplate redis;
     private final VersionedCacheWriter writer;
     private final RedisCircuitBreaker breaker;

@@ -56,7 +56,7 @@ public final class TwoLevelCache {
         fillPause.beforeStoring(key);
         // Changed since we read it? Then canal-sync has written the newer row to L2: store nothing. (The FILL's
         // version check would refuse it too, unless L2 lost the key meanwhile; this doesn't depend on that.)
-        if (!l1.invalidatedSince(key, mark) && l2.fill(key, fromOwner) != L2Cache.FillOutcome.REFUSED) {
+        if (!l1.invalidatedSince(key, mark) && l2.fill(key, fromOwner) != FillOutcome.REFUSED) {
             l1.putUnlessInvalidatedSince(key, fromOwner, mark);
         }
         return new CacheRead(fromOwner, CacheLevel.MISS);
@@ -71,10 +71,5 @@ public final class TwoLevelCache {
             metrics.originLoad(key, "failed");
             throw e;
         }
-    }
-
-    /** Drops the key from L1 (an invalidation message, or a test). */
-    public void evictFromL1(CacheKey key) {
-        l1.invalidate(key);
     }
 }

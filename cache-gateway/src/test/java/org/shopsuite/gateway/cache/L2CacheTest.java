@@ -73,15 +73,15 @@ class L2CacheTest {
     void aFillGoesThroughTheVersionedWriter() {
         when(writer.fill(new CachedRow(KEY, V3))).thenReturn(true, false);
 
-        assertThat(l2.fill(KEY, V3)).isEqualTo(L2Cache.FillOutcome.WRITTEN);
-        assertThat(l2.fill(KEY, V3)).isEqualTo(L2Cache.FillOutcome.REFUSED);
+        assertThat(l2.fill(KEY, V3)).isEqualTo(FillOutcome.WRITTEN);
+        assertThat(l2.fill(KEY, V3)).isEqualTo(FillOutcome.REFUSED);
     }
 
     @Test
     void neitherNoSuchRowNorARowWithoutVersionIsEverFilled() {
-        assertThat(l2.fill(KEY, new Tombstone(RowOwner.UNKNOWN_VERSION))).isEqualTo(L2Cache.FillOutcome.SKIPPED);
+        assertThat(l2.fill(KEY, new Tombstone(RowOwner.UNKNOWN_VERSION))).isEqualTo(FillOutcome.SKIPPED);
         assertThat(l2.fill(KEY, new AccountView(4, BigDecimal.ONE, RowOwner.UNKNOWN_VERSION)))
-                .isEqualTo(L2Cache.FillOutcome.SKIPPED);
+                .isEqualTo(FillOutcome.SKIPPED);
         verifyNoInteractions(writer);
     }
 }

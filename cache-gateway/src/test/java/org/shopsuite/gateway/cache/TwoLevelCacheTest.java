@@ -39,7 +39,7 @@ class TwoLevelCacheTest {
     void aMissReadsTheOwnerFillsL2AndKeepsItInL1() {
         when(l2.read(KEY)).thenReturn(Optional.empty());
         when(owner.read(KEY)).thenReturn(V1);
-        when(l2.fill(KEY, V1)).thenReturn(L2Cache.FillOutcome.WRITTEN);
+        when(l2.fill(KEY, V1)).thenReturn(FillOutcome.WRITTEN);
         TwoLevelCache cache = cache();
 
         assertThat(cache.read(KEY)).isEqualTo(new CacheRead(V1, CacheLevel.MISS));
@@ -63,7 +63,7 @@ class TwoLevelCacheTest {
     void whenL2RefusesTheFillSomethingNewerIsThereAndL1DoesNotKeepWhatWasRead() {
         when(l2.read(KEY)).thenReturn(Optional.empty(), Optional.of(V2));
         when(owner.read(KEY)).thenReturn(V1);
-        when(l2.fill(KEY, V1)).thenReturn(L2Cache.FillOutcome.REFUSED);
+        when(l2.fill(KEY, V1)).thenReturn(FillOutcome.REFUSED);
         TwoLevelCache cache = cache();
 
         assertThat(cache.read(KEY)).isEqualTo(new CacheRead(V1, CacheLevel.MISS));
@@ -74,7 +74,7 @@ class TwoLevelCacheTest {
     void aRowInvalidatedWhileItWasLoadedIsServedOnceButNotKept() {
         when(l2.read(KEY)).thenReturn(Optional.empty());
         when(owner.read(KEY)).thenReturn(V1, V2);
-        when(l2.fill(any(), any())).thenReturn(L2Cache.FillOutcome.SKIPPED); // e.g. Redis down
+        when(l2.fill(any(), any())).thenReturn(FillOutcome.SKIPPED); // e.g. Redis down
         fillPause = key -> {
             fillPause = FillPause.NONE;
             l1.invalidate(key); // the row changed after the owner answered
@@ -91,7 +91,7 @@ class TwoLevelCacheTest {
     void noSuchRowIsRememberedInL1() {
         when(l2.read(KEY)).thenReturn(Optional.empty());
         when(owner.read(KEY)).thenReturn(new Tombstone(RowOwner.UNKNOWN_VERSION));
-        when(l2.fill(any(), any())).thenReturn(L2Cache.FillOutcome.SKIPPED);
+        when(l2.fill(any(), any())).thenReturn(FillOutcome.SKIPPED);
         TwoLevelCache cache = cache();
 
         assertThat(cache.read(KEY).found()).isFalse();
