@@ -143,11 +143,12 @@ public final class CanalServerMain {
         embedded.setCanalInstanceGenerator(dest -> {
             CanalInstanceWithManager instance = new CanalInstanceWithManager(canal, filter);
             instance.setAlarmHandler(new HintingAlarmHandler(dbDesc, slaveId)); // picked up by the parser on start
-            // Every transaction reaches the client, with its GTID, even when none of its rows pass the filter (Canal
-            // drops most such "empty" transactions by default): a client compares the last GTID it got with the
-            // server's binlog head, and a quiet binlog must not look like one it trails.
+            // Every transaction reaches the client, at least its end, even when none of its rows pass the filter: by
+            // default Canal passes such "empty" transactions only every 5 s or 8192 transactions. A client compares
+            // the end of what it got with the database's binlog head, and a quiet binlog must not look like one it
+            // trails. (Switching the empty-transaction filter off would drop them all instead.)
             if (instance.getEventSink() instanceof EntryEventSink sink) {
-                sink.setFilterEmtryTransactionEntry(false);
+                sink.setEmptyTransctionThresold(0);
             }
             return instance;
         });

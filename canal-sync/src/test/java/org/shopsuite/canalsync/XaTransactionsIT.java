@@ -1,17 +1,20 @@
 package org.shopsuite.canalsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.cache.AccountView;
 import org.shopsuite.cache.CacheKey;
 import org.shopsuite.cache.ProductView;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * MariaDB writes an XA transaction's rows to the binlog at XA PREPARE, long before anyone knows whether it commits.
@@ -22,6 +25,9 @@ class XaTransactionsIT extends CanalSyncTestSupport {
 
     @Autowired
     BinlogFollower follower;
+
+    @Autowired
+    TestRestTemplate http;
 
     @Test
     void aPreparedThenRolledBackUpdateNeverReachesTheCacheAndTheNextRealChangeDoes() throws Exception {
@@ -101,6 +107,39 @@ class XaTransactionsIT extends CanalSyncTestSupport {
                 .isEqualTo(new ProductView(product, "xa-restart", new BigDecimal("10.00"), 97, 2));
         changesAfterThePrepareArriveOnTime();
         assertThat(cached(accountKey)).isEqualTo(new AccountView(user, new BigDecimal("50.00"), 1));
+    }
+
+    /** Transactions on tables canal-sync does not follow, XA or not, still move it along with the binlog head. */
+    @Test
+    void transactionsOnOtherTablesLeaveNoLag() throws Exception {
+        String insert = "INSERT INTO orders (user_id, product_id, quantity) VALUES (1, 1, 1)";
+        try (XaBranch committed = XaBranch.prepare("order_db", "other-c-" + System.nanoTime(), insert);
+             XaBranch rolledBack = XaBranch.prepare("order_db", "other-r-" + System.nanoTime(), insert)) {
+            committed.commit();
+            rolledBack.rollback();
+        }
+        sql("order_db", insert);
+        try (XaBranch stillPrepared = XaBranch.prepare("order_db", "other-p-" + System.nanoTime(), insert)) {
+            // the binlog now ends with an XA PREPARE, which Canal never sends
+            awaitHealthy(false);
+            stillPrepared.commit();
+        }
+        awaitHealthy(true);
+    }
+
+    private void awaitHealthy(boolean atTheHead) {
+        await().atMost(RECOVERY).untilAsserted(() -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> health = (Map<String, Object>) ((Map<String, Object>) http
+                    .getForObject("/actuator/health", Map.class).get("components")).get("canalSync");
+            assertThat(health).as(String.valueOf(health)).containsEntry("status", "UP");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> details = (Map<String, Object>) health.get("details");
+            assertThat(details.get("lagMillis")).isEqualTo(0);
+            if (atTheHead) {
+                assertThat(details.get("reached")).isEqualTo(details.get("binlogHead"));
+            }
+        });
     }
 
     /**
