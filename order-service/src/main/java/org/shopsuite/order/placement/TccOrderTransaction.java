@@ -19,11 +19,14 @@ public class TccOrderTransaction {
     private final InventoryClient inventory;
     private final AccountClient accounts;
     private final PendingOrder pendingOrder;
+    private final PlacementFaults faults;
 
-    TccOrderTransaction(InventoryClient inventory, AccountClient accounts, PendingOrder pendingOrder) {
+    TccOrderTransaction(InventoryClient inventory, AccountClient accounts, PendingOrder pendingOrder,
+                        PlacementFaults faults) {
         this.inventory = inventory;
         this.accounts = accounts;
         this.pendingOrder = pendingOrder;
+        this.faults = faults;
     }
 
     @GlobalTransactional(name = "place-order-tcc", timeoutMills = 30_000)
@@ -33,7 +36,9 @@ public class TccOrderTransaction {
             StockTaken stock = inventory.reserveStock(request.productId(), new StockRequest(request.quantity()));
             var amount = OrderAmount.of(stock);
             accounts.reserveCredit(request.userId(), new CreditRequest(amount));
-            return pendingOrder.record(request, amount);
+            long orderId = pendingOrder.record(request, amount);
+            faults.beforeCommit();
+            return orderId;
         } catch (RuntimeException e) {
             throw new GlobalTransactionFailed(xid, e);
         }

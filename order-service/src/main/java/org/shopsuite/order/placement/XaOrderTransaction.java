@@ -24,12 +24,14 @@ public class XaOrderTransaction {
     private final InventoryClient inventory;
     private final AccountClient accounts;
     private final JdbcTemplate xa;
+    private final PlacementFaults faults;
 
     XaOrderTransaction(InventoryClient inventory, AccountClient accounts,
-                       @Qualifier("xaJdbcTemplate") JdbcTemplate xa) {
+                       @Qualifier("xaJdbcTemplate") JdbcTemplate xa, PlacementFaults faults) {
         this.inventory = inventory;
         this.accounts = accounts;
         this.xa = xa;
+        this.faults = faults;
     }
 
     @GlobalTransactional(name = "place-order-xa", timeoutMills = 30_000)
@@ -40,9 +42,11 @@ public class XaOrderTransaction {
             var amount = OrderAmount.of(stock);
             accounts.debit(request.userId(), new CreditRequest(amount));
             // A single INSERT on the XA-proxied DataSource: its own branch, prepared at once.
-            return OrderRepository.insert(xa, new NewOrder(request.userId(), request.productId(), request.quantity(),
-                    amount, OrderStatus.SUCCESS, request.mode(), xid, null, request.idempotencyKey(),
-                    request.fingerprint()));
+            long orderId = OrderRepository.insert(xa, new NewOrder(request.userId(), request.productId(),
+                    request.quantity(), amount, OrderStatus.SUCCESS, request.mode(), xid, null,
+                    request.idempotencyKey(), request.fingerprint()));
+            faults.beforeCommit();
+            return orderId;
         } catch (RuntimeException e) {
             throw new GlobalTransactionFailed(xid, e);
         }
