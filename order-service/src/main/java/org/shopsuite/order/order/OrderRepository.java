@@ -80,6 +80,16 @@ public class OrderRepository {
                 + " AND status <> 'SUCCESS'", reason, orderId) > 0;
     }
 
+    /**
+     * Whether the order's TCC participant (RecordOrder) has tried and still awaits its confirm or cancel, by Seata's
+     * TCC fence in this database (status 1 = tried).
+     */
+    public boolean awaitsTccPhaseTwo(String xid) {
+        Integer tried = jdbc.queryForObject("SELECT COUNT(*) FROM tcc_fence_log WHERE xid = ?"
+                + " AND action_name = 'RecordOrder' AND status = 1", Integer.class, xid);
+        return tried != null && tried > 0;
+    }
+
     /** Marks a still PENDING order as failed. */
     public boolean failPending(long orderId, String reason) {
         return jdbc.update("UPDATE orders SET status = 'FAILED', failure_reason = ? WHERE order_id = ?"

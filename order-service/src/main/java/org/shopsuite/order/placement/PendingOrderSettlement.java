@@ -6,6 +6,7 @@ import java.util.Set;
 import org.apache.seata.core.exception.TransactionException;
 import org.apache.seata.core.model.GlobalStatus;
 import org.apache.seata.tm.api.GlobalTransactionContext;
+import org.shopsuite.api.order.OrderMode;
 import org.shopsuite.order.order.Order;
 import org.shopsuite.order.order.OrderRepository;
 import org.slf4j.Logger;
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Component;
  * died mid-order. A commit makes the row SUCCESS itself (XA: its branch; TCC: the confirm), and a TCC cancel makes it
  * FAILED; this covers what no phase two will ever touch. It runs on every instance; the update is idempotent.
  * <p>
- * The order is asked about only after its row has been quiet for a while, and the coordinator before the row: once
- * the coordinator no longer knows a transaction (it answers {@code Finished}), every phase two of it has run, so a row
- * still PENDING then was not committed.
+ * The coordinator's word alone is not trusted (after a restart of the coordinator, a transaction whose XA branch was
+ * still prepared was reported as over); the row must agree too. XA: {@code SUCCESS} is the order's own branch, which
+ * holds the row locked while it is prepared, so marking the row FAILED waits (and gives up after the lock wait)
+ * until that branch is finished: committed, the row is SUCCESS and left alone; rolled back, FAILED is right. TCC: a
+ * RecordOrder try awaiting its confirm or cancel (Seata's fence says so) is left to that phase two.
  */
 @Component
 class PendingOrderSettlement {
@@ -45,6 +48,9 @@ class PendingOrderSettlement {
     void settle() {
         try {
             for (Order order : orders.pendingUntouchedFor(quiet, 100)) {
+                if (order.mode() == OrderMode.TCC && orders.awaitsTccPhaseTwo(order.xid())) {
+                    continue;
+                }
                 GlobalStatus status = GlobalTransactionContext.reload(order.xid()).getStatus();
                 if (OVER.contains(status) && orders.failPending(order.orderId(), "order-failed: the coordinator"
                         + " finished global transaction " + order.xid() + " without committing it (" + status
