@@ -86,14 +86,8 @@ class OrderOutcomeIT {
         assertThat(repeatAfter.body().path("orderId").asLong()).isEqualTo(orderId);
     }
 
-    /**
-     * TCC only: after a coordinator restart, Seata 2.0's coordinator sent the XA rollback of the order's own branch to
-     * the other order-service instance (same application, same resource), which cannot finish a branch the first
-     * instance still holds open on MariaDB; the branch stayed prepared. That is a limit of the coordinator, reported
-     * with this change; the 202 itself is the same in both modes (the commit's answer never came).
-     */
     @ParameterizedTest
-    @ValueSource(strings = {"TCC"})
+    @ValueSource(strings = {"XA", "TCC"})
     void coordinatorGoneAtCommitAnswers202AndTheOrderSettlesConsistently(String mode) throws Exception {
         long user = ledger.newUser("100.00");
         long product = ledger.newProduct("2.50", 10);
