@@ -1,52 +1,110 @@
 package org.shopsuite.gateway.order;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.regex.Pattern;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.shopsuite.api.input.StrictJson;
+import org.shopsuite.api.order.IdempotencyKeys;
+import org.shopsuite.api.order.PlaceOrderRequest;
+import org.shopsuite.api.problem.ApiProblem;
 import org.shopsuite.api.problem.ProblemTypes;
 import org.shopsuite.gateway.web.GatewayProblem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Orders are order-service's: the gateway passes them through untouched (validation included), and passes back the
+ * Orders are order-service's: the gateway checks what it receives by the suite's input rules (the body read strictly
+ * and validated as order-service does, the Idempotency-Key), forwards the body as it came, and passes back the
  * instance's status, body, {@code Content-Type} and {@code Location}.
+ * <p>
+ * Every order goes out with an Idempotency-Key: the client's, or one the gateway makes ({@code gw-<uuid>}) and
+ * returns in the {@code Idempotency-Key} response header. With a key, sending the order again to the other instance
+ * after a failure in flight is safe: order-service answers a repeat with the order's outcome instead of placing it
+ * twice; and the client can look the order up by that key.
  */
 @RestController
 class OrderController {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    static final String GENERATED_KEY_PREFIX = "gw-";
 
     private final OrderForwarder forwarder;
+    private final ObjectMapper json;
+    private final Validator validator;
 
-    OrderController(OrderForwarder forwarder) {
+    OrderController(OrderForwarder forwarder, ObjectMapper json, Validator validator) {
         this.forwarder = forwarder;
+        this.json = json;
+        this.validator = validator;
     }
 
     @PostMapping("/api/orders")
     ResponseEntity<byte[]> place(HttpServletRequest request,
-                                 @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        // Checked here too, because a key is what makes resending the order to another instance safe.
-        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw new GatewayProblem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
-                    "header Idempotency-Key must be 1-64 characters of [A-Za-z0-9_-]");
-        }
+                                 @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+        IdempotencyKeys.check(IdempotencyKeys.HEADER, idempotencyKey);
         byte[] body = boundedBody(request);
-        return passBack(forwarder.forward(ForwardedRequest.post("/api/orders", body, request.getContentType(),
-                idempotencyKey)));
+        check(body, request.getContentType());
+        String key = idempotencyKey != null ? idempotencyKey : GENERATED_KEY_PREFIX + UUID.randomUUID();
+        ResponseEntity<byte[]> answer = passBack(forwarder.forward(ForwardedRequest.post("/api/orders", body,
+                request.getContentType(), key)));
+        return idempotencyKey != null ? answer
+                : ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                        .header(IdempotencyKeys.HEADER, key).body(answer.getBody());
     }
 
     @GetMapping("/api/orders/{orderId}")
     ResponseEntity<byte[]> order(@PathVariable long orderId) {
         return passBack(forwarder.forward(ForwardedRequest.get("/api/orders/" + orderId)));
+    }
+
+    @GetMapping("/api/orders")
+    ResponseEntity<byte[]> orderByIdempotencyKey(@RequestParam String idempotencyKey) {
+        IdempotencyKeys.check("idempotencyKey", idempotencyKey); // then it needs no escaping in the URL
+        return passBack(forwarder.forward(ForwardedRequest.get("/api/orders?idempotencyKey=" + idempotencyKey)));
+    }
+
+    /** The body must be an order request by the suite's rules; refused here, it never reaches order-service. */
+    private void check(byte[] body, String contentType) {
+        if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))) {
+            throw new GatewayProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.INVALID_REQUEST,
+                    "Unsupported media type", "send the body as application/json");
+        }
+        PlaceOrderRequest order;
+        try {
+            order = json.readValue(body, PlaceOrderRequest.class);
+        } catch (JsonProcessingException e) {
+            throw StrictJson.problemFor(e);
+        } catch (IOException e) {
+            throw ApiProblem.invalidFields("the request body could not be read: " + e.getMessage(), List.of());
+        }
+        if (order == null) {
+            throw ApiProblem.invalidFields("the request body is missing", List.of());
+        }
+        Set<ConstraintViolation<PlaceOrderRequest>> violations = validator.validate(order);
+        if (!violations.isEmpty()) {
+            List<ConstraintViolation<PlaceOrderRequest>> sorted = violations.stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString())).toList();
+            throw ApiProblem.invalidFields(sorted.stream().map(v -> v.getPropertyPath() + " " + v.getMessage())
+                            .collect(Collectors.joining("; ")),
+                    sorted.stream().map(v -> v.getPropertyPath().toString()).distinct().toList());
+        }
     }
 
     /** The body, refused with 413 past 64 KiB: at once when declared that long, else as soon as it grows past it. */

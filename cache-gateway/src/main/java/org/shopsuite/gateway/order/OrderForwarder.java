@@ -8,6 +8,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * Sends order requests to the order-service instances, round-robin. When an instance can't be reached (connection
  * refused, connect timeout) the request never left, so the next instance gets it. When it failed after it was sent
  * (reset, no answer in time) the order may have been placed: only a read, or an order with an idempotency key, is
- * sent again; any other order is reported as of unknown outcome rather than placed twice.
+ * sent again; any other order is reported as of unknown outcome rather than placed twice. (The gateway's own order
+ * requests always carry a key.) All attempts of one request share one deadline, shorter than nginx's wait.
  */
 @Component
 class OrderForwarder {
@@ -34,6 +36,9 @@ class OrderForwarder {
     private final HttpClient http;
     private final AtomicInteger next = new AtomicInteger();
 
+    /** A resend needs at least this long to be worth starting (a repeat of a known key is answered in milliseconds). */
+    private static final Duration MIN_ATTEMPT = Duration.ofSeconds(1);
+
     OrderForwarder(OrderForwardingProperties properties) {
         this.properties = properties;
         this.instances = properties.urls();
@@ -44,12 +49,18 @@ class OrderForwarder {
     }
 
     ForwardedResponse forward(ForwardedRequest request) {
+        long deadline = System.nanoTime() + properties.deadline().toNanos();
         int first = Math.floorMod(next.getAndIncrement(), instances.size());
         List<String> failures = new ArrayList<>();
         for (int attempt = 0; attempt < instances.size(); attempt++) {
             URI instance = instances.get((first + attempt) % instances.size());
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            if (attempt > 0 && left.compareTo(MIN_ATTEMPT) < 0) {
+                failures.add("no time left to try " + instance);
+                break;
+            }
             try {
-                return send(instance, request);
+                return send(instance, request, min(properties.responseTimeout(), left));
             } catch (IOException e) {
                 failures.add(instance + ": " + e);
                 if (!neverSent(e) && !request.safeToRepeat()) {
@@ -61,12 +72,19 @@ class OrderForwarder {
                 throw GatewayProblem.unavailable("interrupted while forwarding to order-service");
             }
         }
-        throw GatewayProblem.unavailable("no order-service instance is reachable (" + String.join("; ", failures) + ")");
+        throw GatewayProblem.unavailable("no order-service instance answered (" + String.join("; ", failures) + ")"
+                + (request.idempotencyKey() != null ? "; look the order up by its Idempotency-Key "
+                + request.idempotencyKey() + " before placing it again" : ""));
     }
 
-    private ForwardedResponse send(URI instance, ForwardedRequest request) throws IOException, InterruptedException {
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private ForwardedResponse send(URI instance, ForwardedRequest request, Duration timeout)
+            throws IOException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(instance.resolve(request.path()))
-                .timeout(properties.responseTimeout())
+                .timeout(timeout)
                 .method(request.method(), request.body() == null
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(request.body()));

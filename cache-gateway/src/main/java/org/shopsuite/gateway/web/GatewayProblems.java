@@ -1,12 +1,14 @@
 package org.shopsuite.gateway.web;
 
 import java.net.URI;
+import org.shopsuite.api.problem.ApiProblem;
 import org.shopsuite.api.problem.ProblemTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -19,13 +21,19 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * the public API.
  */
 @RestControllerAdvice
-class GatewayProblems {
+public class GatewayProblems {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayProblems.class);
 
-    @ExceptionHandler(GatewayProblem.class)
-    ProblemDetail gatewayProblem(GatewayProblem problem) {
+    @ExceptionHandler(ApiProblem.class)
+    ProblemDetail gatewayProblem(ApiProblem problem) {
         return problem.body();
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+        return ApiProblem.invalidFields("query parameter " + e.getParameterName() + " is required",
+                java.util.List.of(e.getParameterName())).body();
     }
 
     @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
@@ -36,7 +44,8 @@ class GatewayProblems {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badPathVariable(MethodArgumentTypeMismatchException e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
-                e.getName() + " must be a number, got '" + e.getValue() + "'");
+                e.getName() + " must be an integer (decimal digits, no sign but '-', no leading zeros, in range), got '"
+                        + e.getValue() + "'");
         problem.setProperty("fields", java.util.List.of(e.getName()));
         return problem;
     }

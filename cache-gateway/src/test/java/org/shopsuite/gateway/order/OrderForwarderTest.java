@@ -69,7 +69,7 @@ class OrderForwarderTest {
         assertThatThrownBy(() -> forwarder.forward(post("key-1")))
                 .isInstanceOfSatisfying(GatewayProblem.class, problem -> {
                     assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-                    assertThat(problem.detail()).contains("no order-service instance is reachable");
+                    assertThat(problem.detail()).contains("no order-service instance answered");
                 });
     }
 
@@ -116,6 +116,26 @@ class OrderForwarderTest {
         assertThat(dropping.received).contains("GET /api/orders/7 - -");
         assertThat(up.received).containsExactly("POST /api/orders retry-safe application/json",
                 "POST /api/orders skip-turn application/json", "GET /api/orders/7 - -");
+    }
+
+    @Test
+    void aResendGetsOnlyWhatIsLeftOfTheDeadlineAndNoneWhenTooLittleIsLeft() {
+        Instance slow = start(Behaviour.ANSWER_LATE);
+        Instance up = start(Behaviour.ANSWER);
+        OrderForwarder tight = new OrderForwarder(new OrderForwardingProperties(List.of(slow.url, up.url),
+                Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMillis(1200)));
+
+        assertThatThrownBy(() -> tight.forward(post("late-key")))
+                .isInstanceOfSatisfying(GatewayProblem.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                    assertThat(problem.detail()).contains("no time left").contains("late-key");
+                });
+        assertThat(up.received).isEmpty();
+
+        OrderForwarder roomy = new OrderForwarder(new OrderForwardingProperties(List.of(slow.url, up.url),
+                Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(5)));
+        assertThat(roomy.forward(post("late-key")).status()).isEqualTo(201);
+        assertThat(up.received).containsExactly("POST /api/orders late-key application/json");
     }
 
     private static ForwardedRequest post(String idempotencyKey) {

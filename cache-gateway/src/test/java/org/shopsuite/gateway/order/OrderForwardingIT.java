@@ -68,8 +68,8 @@ class OrderForwardingIT extends GatewayTestSupport {
         long product = insertProduct("failover", "1.00", 100);
         infra.service("order-service-1").stop();
         try {
-            // Round-robin sends every other request to the stopped instance first; none carries an Idempotency-Key,
-            // so each is only resent because its connection was refused: it never reached anyone.
+            // Round-robin sends every other request to the stopped instance first; its connection is refused (it never
+            // reached anyone) and the other instance places it: one order each, under the key the gateway gave it.
             for (int i = 0; i < 4; i++) {
                 Reply placed = post("/api/orders", order(user, product, 1, "XA"), Map.of());
                 assertThat(placed.status()).as(placed.toString()).isEqualTo(201);

@@ -2,14 +2,15 @@ package org.shopsuite.order.order;
 
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.regex.Pattern;
+import org.shopsuite.api.order.IdempotencyKeys;
 import org.shopsuite.api.order.OrderMode;
+import org.shopsuite.api.order.OrderStatus;
 import org.shopsuite.api.order.OrderView;
 import org.shopsuite.api.order.PlaceOrderRequest;
+import org.shopsuite.api.problem.ApiProblem;
 import org.shopsuite.api.problem.ProblemTypes;
 import org.shopsuite.order.placement.OrderPlacement;
 import org.shopsuite.order.placement.OrderRequest;
-import org.shopsuite.api.problem.ApiProblem;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,12 +19,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class OrderController {
-
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final OrderPlacement placement;
     private final OrderRepository orders;
@@ -36,22 +36,32 @@ class OrderController {
         this.defaultMode = defaultMode;
     }
 
+    /** 201 once the order is placed; 202 while its outcome is decided but not yet settled (it stays PENDING). */
     @PostMapping("/api/orders")
-    ResponseEntity<OrderView> place(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+    ResponseEntity<OrderView> place(@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
                                     @Valid @RequestBody PlaceOrderRequest body) {
-        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
-                    "header Idempotency-Key must be 1-64 characters of [A-Za-z0-9_-]");
-        }
+        IdempotencyKeys.check(IdempotencyKeys.HEADER, idempotencyKey);
         OrderRequest request = new OrderRequest(body.userId(), body.productId(), body.quantity(),
                 body.mode() != null ? body.mode() : defaultMode, idempotencyKey);
         Order order = placement.place(request);
-        return ResponseEntity.created(URI.create("/api/orders/" + order.orderId())).body(order.view());
+        URI location = URI.create("/api/orders/" + order.orderId());
+        return order.status() == OrderStatus.PENDING
+                ? ResponseEntity.accepted().location(location).body(order.view())
+                : ResponseEntity.created(location).body(order.view());
     }
 
     @GetMapping("/api/orders/{orderId}")
     OrderView order(@PathVariable long orderId) {
         return orders.find(orderId).map(Order::view).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
                 ProblemTypes.NOT_FOUND, "Order not found", "no order with id " + orderId));
+    }
+
+    /** The order placed with this Idempotency-Key: how a client that got no answer learns what became of it. */
+    @GetMapping("/api/orders")
+    OrderView orderByIdempotencyKey(@RequestParam String idempotencyKey) {
+        IdempotencyKeys.check("idempotencyKey", idempotencyKey);
+        return orders.findByIdempotencyKey(idempotencyKey).map(Order::view).orElseThrow(() -> new ApiProblem(
+                HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Order not found",
+                "no order was placed with Idempotency-Key " + idempotencyKey));
     }
 }

@@ -3,6 +3,8 @@ package org.shopsuite.order.order;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.shopsuite.api.order.OrderMode;
 import org.shopsuite.api.order.OrderStatus;
@@ -39,8 +41,11 @@ public class OrderRepository {
                 .stream().findFirst();
     }
 
-    public Optional<Order> findByXid(String xid) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM orders WHERE xid = ?", ROW, xid).stream().findFirst();
+    /** PENDING orders of a global transaction that has not touched them for a while: candidates to settle. */
+    public List<Order> pendingUntouchedFor(Duration quiet, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM orders WHERE status = 'PENDING' AND xid IS NOT NULL"
+                + " AND updated_at < NOW(3) - INTERVAL ? MICROSECOND ORDER BY order_id LIMIT ?", ROW,
+                quiet.toNanos() / 1000, limit);
     }
 
     /** Inserts an order through the given template and returns its id. */
@@ -69,10 +74,31 @@ public class OrderRepository {
         return insert(jdbc, order);
     }
 
-    /** Marks the attempt of a global transaction as failed, if its row exists and is not final yet. */
-    public boolean markFailed(String xid, String reason) {
-        return jdbc.update("UPDATE orders SET status = 'FAILED', failure_reason = ? WHERE xid = ? AND status <> 'SUCCESS'",
-                reason, xid) > 0;
+    /** Marks an attempt as failed, unless it succeeded. */
+    public boolean markFailed(long orderId, String reason) {
+        return jdbc.update("UPDATE orders SET status = 'FAILED', failure_reason = ? WHERE order_id = ?"
+                + " AND status <> 'SUCCESS'", reason, orderId) > 0;
+    }
+
+    /**
+     * Whether the order's TCC participant (RecordOrder) has tried and still awaits its confirm or cancel, by Seata's
+     * TCC fence in this database (status 1 = tried).
+     */
+    public boolean awaitsTccPhaseTwo(String xid) {
+        Integer tried = jdbc.queryForObject("SELECT COUNT(*) FROM tcc_fence_log WHERE xid = ?"
+                + " AND action_name = 'RecordOrder' AND status = 1", Integer.class, xid);
+        return tried != null && tried > 0;
+    }
+
+    /** Marks a still PENDING order as failed. */
+    public boolean failPending(long orderId, String reason) {
+        return jdbc.update("UPDATE orders SET status = 'FAILED', failure_reason = ? WHERE order_id = ?"
+                + " AND status = 'PENDING'", reason, orderId) > 0;
+    }
+
+    /** Removes an attempt that changed nothing, unless it succeeded: its Idempotency-Key may be used again. */
+    public boolean deleteUnsucceeded(long orderId) {
+        return jdbc.update("DELETE FROM orders WHERE order_id = ? AND status <> 'SUCCESS'", orderId) > 0;
     }
 
     /** An order about to be written. */

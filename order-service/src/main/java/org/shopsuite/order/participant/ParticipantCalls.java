@@ -2,7 +2,6 @@ package org.shopsuite.order.participant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import feign.Request;
 import feign.RequestInterceptor;
 import feign.Response;
 import feign.Retryer;
@@ -10,7 +9,6 @@ import feign.codec.ErrorDecoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.concurrent.TimeUnit;
 import org.apache.seata.core.context.RootContext;
 import org.shopsuite.api.internalauth.InternalCallSignature;
 import org.shopsuite.api.problem.ApiProblem;
@@ -27,7 +25,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * How order-service calls its participants: the global transaction's XID travels in {@code TX_XID}, and each call is
  * signed with the suite's key (the participants answer nobody else); a participant's 404/409 problem comes back as the
  * same problem; anything else means it could not do its part (503). No retries: repeating a debit is not safe, the
- * global transaction is what gets retried.
+ * global transaction is what gets retried. Timeouts: application.yml.
  */
 public class ParticipantCalls {
 
@@ -58,11 +56,6 @@ public class ParticipantCalls {
     @Bean
     Retryer noRetries() {
         return Retryer.NEVER_RETRY;
-    }
-
-    @Bean
-    Request.Options timeouts() {
-        return new Request.Options(1, TimeUnit.SECONDS, 15, TimeUnit.SECONDS, true);
     }
 
     @Bean

@@ -1,27 +1,48 @@
 package org.shopsuite.order.placement;
 
+import java.math.BigDecimal;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Duration;
 import java.util.Optional;
+import org.apache.seata.core.context.RootContext;
+import org.apache.seata.core.exception.TransactionException;
+import org.apache.seata.core.model.GlobalStatus;
+import org.apache.seata.tm.api.GlobalTransaction;
+import org.apache.seata.tm.api.GlobalTransactionContext;
 import org.shopsuite.api.order.OrderMode;
 import org.shopsuite.api.order.OrderStatus;
+import org.shopsuite.api.problem.ApiProblem;
 import org.shopsuite.api.problem.ProblemTypes;
 import org.shopsuite.order.lock.PerUserOrderLock;
 import org.shopsuite.order.order.Order;
 import org.shopsuite.order.order.OrderRepository;
 import org.shopsuite.order.order.OrderRepository.NewOrder;
 import org.shopsuite.order.participant.ParticipantUnavailable;
-import org.shopsuite.api.problem.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Places an order (DESIGN.md flow 1): per-user lock, idempotency, then one global transaction in the requested mode.
- * A refused attempt (balance, stock) is kept as a FAILED order with its reason, after everything was rolled back.
- * The unique Idempotency-Key column, not the lock, guarantees that one key makes at most one order.
+ * Places an order (flow 1 of the design): per-user lock, idempotency, then one global transaction in the requested
+ * mode.
+ * <p>
+ * The order row is written first, as PENDING, outside the global transaction (the plain DataSource, committed at
+ * once) but carrying its XID; only the steps inside the transaction make it SUCCESS (XA: a branch; TCC: the confirm).
+ * So the order can always be read, whatever the transaction's state, and its Idempotency-Key is taken before any
+ * money moves: the unique key column, not the lock, guarantees that one key makes at most one order.
+ * <p>
+ * What the caller is told follows what is known:
+ * <ul>
+ *   <li>a step refused (balance, stock): everything rolled back, the row kept as FAILED with the reason (409);</li>
+ *   <li>a step could not be done (unknown user or product, a participant unreachable): everything rolled back, the row
+ *       removed: nothing happened (404, 503);</li>
+ *   <li>commit sent: the row as it is now. SUCCESS once phase two made it so (201); PENDING if phase two has not
+ *       finished or the commit's fate is unknown (202): {@link PendingOrderSettlement} and the coordinator settle it.</li>
+ * </ul>
  */
 @Service
 public class OrderPlacement {
@@ -32,15 +53,24 @@ public class OrderPlacement {
     private final OrderRepository orders;
     private final XaOrderTransaction xa;
     private final TccOrderTransaction tcc;
+    private final PlacementFaults faults;
+    private final int timeoutMillis;
 
-    OrderPlacement(PerUserOrderLock userLock, OrderRepository orders, XaOrderTransaction xa, TccOrderTransaction tcc) {
+    OrderPlacement(PerUserOrderLock userLock, OrderRepository orders, XaOrderTransaction xa, TccOrderTransaction tcc,
+                   PlacementFaults faults,
+                   @Value("${shop.order.transaction-timeout:30s}") Duration transactionTimeout) {
         this.userLock = userLock;
         this.orders = orders;
         this.xa = xa;
         this.tcc = tcc;
+        this.faults = faults;
+        this.timeoutMillis = Math.toIntExact(transactionTimeout.toMillis());
     }
 
-    /** The order as placed (or as first placed, for a replayed Idempotency-Key); refusals are thrown as problems. */
+    /**
+     * The order as placed, or as first placed for a repeated Idempotency-Key: SUCCESS, or PENDING while its outcome
+     * is being settled. Refusals are thrown as problems.
+     */
     public Order place(OrderRequest request) {
         Optional<Order> earlier = earlierAttempt(request);
         if (earlier.isPresent()) {
@@ -53,32 +83,75 @@ public class OrderPlacement {
                 return replay(earlier.get(), request);
             }
             return run(request);
+        } finally {
+            if (RootContext.getXID() != null) {
+                RootContext.unbind(); // never hand a pooled thread over still bound to a global transaction
+            }
         }
     }
 
     private Order run(OrderRequest request) {
+        GlobalTransaction tx = GlobalTransactionContext.createNew();
         try {
-            long orderId = request.mode() == OrderMode.XA ? xa.place(request) : tcc.place(request);
-            return orders.find(orderId).orElseThrow();
-        } catch (GlobalTransactionFailed failed) {
-            RuntimeException cause = failed.step();
-            if (isIdempotencyKeyClash(cause) && request.idempotencyKey() != null) {
-                // A concurrent request with the same key won the unique constraint: answer as it did.
-                return orders.findByIdempotencyKey(request.idempotencyKey())
-                        .map(first -> replay(first, request))
+            tx.begin(timeoutMillis, "place-order-" + request.mode().name().toLowerCase());
+        } catch (TransactionException | RuntimeException e) {
+            log.warn("could not begin a global transaction for user {}: {}", request.userId(), e.toString());
+            throw new ParticipantUnavailable("the transaction coordinator could not begin the order (" + e.getMessage()
+                    + "); nothing was changed, retry shortly");
+        }
+        long orderId;
+        try {
+            orderId = orders.insert(new NewOrder(request.userId(), request.productId(), request.quantity(),
+                    BigDecimal.ZERO.setScale(2), OrderStatus.PENDING, request.mode(), tx.getXid(), null,
+                    request.idempotencyKey(), request.fingerprint()));
+        } catch (RuntimeException e) {
+            rollback(tx);
+            if (isIdempotencyKeyClash(e) && request.idempotencyKey() != null) {
+                // A concurrent request with the same key took it first: answer as it does.
+                return orders.findByIdempotencyKey(request.idempotencyKey()).map(first -> replay(first, request))
                         .orElseThrow(() -> new OrderInProgress(request.userId()));
             }
-            if (cause instanceof ApiProblem problem && problem.status() == HttpStatus.CONFLICT) {
-                recordFailure(request, failed.xid(), problem);
+            log.warn("could not write the order of user {}: {}", request.userId(), e.toString());
+            throw new ParticipantUnavailable("the order database could not record the order (" + e.getMessage()
+                    + "); nothing was changed, retry shortly");
+        }
+        try {
+            steps(request.mode()).run(request, orderId);
+        } catch (RuntimeException step) {
+            rollback(tx);
+            throw refused(request, orderId, step);
+        }
+        faults.beforeCommit();
+        commit(tx, orderId);
+        return orders.find(orderId).orElseThrow(() -> new IllegalStateException("order " + orderId + " vanished"));
+    }
+
+    private OrderSteps steps(OrderMode mode) {
+        return mode == OrderMode.XA ? xa : tcc;
+    }
+
+    /** Sends the commit. Whatever comes back, the order row says what is known; the caller answers from it. */
+    private void commit(GlobalTransaction tx, long orderId) {
+        try {
+            tx.commit();
+            GlobalStatus status = tx.getLocalStatus();
+            if (status != GlobalStatus.Committed) {
+                log.warn("order {}: commit of {} answered {}; the order stays PENDING until the coordinator is done",
+                        orderId, tx.getXid(), status);
             }
-            throw translate(cause);
-        } catch (ApiProblem problem) {
-            throw problem;
-        } catch (RuntimeException e) {
-            // Begin, commit or rollback failed at the coordinator: all or nothing happened, the TC finishes it.
-            log.warn("global transaction for user {} failed at the coordinator: {}", request.userId(), e.toString());
-            throw new ParticipantUnavailable("the transaction coordinator could not complete the order ("
-                    + e.getMessage() + "); retry with the same Idempotency-Key to learn its outcome");
+        } catch (TransactionException | RuntimeException e) {
+            log.warn("order {}: the commit of {} may or may not have reached the coordinator ({}); the order stays"
+                    + " PENDING until it is settled", orderId, tx.getXid(), e.toString());
+        }
+    }
+
+    /** Rolls back; if the coordinator cannot be told, it rolls the transaction back itself at its timeout. */
+    private static void rollback(GlobalTransaction tx) {
+        try {
+            tx.rollback();
+        } catch (TransactionException | RuntimeException e) {
+            log.warn("rollback of {} could not be sent ({}); the coordinator rolls it back at its timeout",
+                    tx.getXid(), e.toString());
         }
     }
 
@@ -86,7 +159,7 @@ public class OrderPlacement {
         return Optional.ofNullable(request.idempotencyKey()).flatMap(orders::findByIdempotencyKey);
     }
 
-    /** The first response for this key: the same order, or the same refusal; a different body is a misuse (422). */
+    /** The answer for this key: the order (SUCCESS or PENDING) or its refusal; a different body is a misuse (422). */
     private Order replay(Order first, OrderRequest request) {
         if (!first.requestFingerprint().equals(request.fingerprint())) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.IDEMPOTENCY_KEY_REUSED,
@@ -94,27 +167,28 @@ public class OrderPlacement {
                     + " was already used for a different order request");
         }
         return switch (first.status()) {
-            case SUCCESS -> first;
-            case PENDING -> throw new OrderInProgress(request.userId());
+            case SUCCESS, PENDING -> first;
             case FAILED -> throw FailureReason.toProblem(first.failureReason());
         };
     }
 
-    /** Keeps the refused attempt; the refusal stands even if this bookkeeping fails, so that is only logged. */
-    private void recordFailure(OrderRequest request, String xid, ApiProblem problem) {
-        String reason = FailureReason.of(problem);
+    /**
+     * After a failed step and the rollback: a refusal (409) is kept as a FAILED order, so its key answers the same
+     * again; anything else changed nothing, and its row goes, so the same key can be tried again.
+     */
+    private RuntimeException refused(OrderRequest request, long orderId, RuntimeException step) {
         try {
-            if (xid != null && orders.markFailed(xid, reason)) {
-                return; // TCC: the pending row of this attempt exists; its cancel made or will make it FAILED
+            if (step instanceof ApiProblem problem && problem.status() == HttpStatus.CONFLICT) {
+                orders.markFailed(orderId, FailureReason.of(problem));
+            } else {
+                orders.deleteUnsucceeded(orderId);
             }
-            orders.insert(new NewOrder(request.userId(), request.productId(), request.quantity(),
-                    java.math.BigDecimal.ZERO.setScale(2), OrderStatus.FAILED, request.mode(), xid, reason,
-                    request.idempotencyKey(), request.fingerprint()));
-        } catch (DuplicateKeyException raced) {
-            log.info("attempt with Idempotency-Key {} was recorded concurrently", request.idempotencyKey());
         } catch (DataAccessException e) {
-            log.warn("could not record the refused order of user {} ({}): {}", request.userId(), reason, e.toString());
+            // The answer stands; the row stays PENDING until PendingOrderSettlement marks it FAILED.
+            log.warn("could not record the outcome of order {} of user {}: {}", orderId, request.userId(),
+                    e.toString());
         }
+        return translate(step);
     }
 
     private static RuntimeException translate(RuntimeException cause) {
@@ -132,7 +206,7 @@ public class OrderPlacement {
         }
         log.error("order step failed unexpectedly; the global transaction was rolled back", cause);
         return new ParticipantUnavailable("an order step failed (" + cause.getMessage()
-                + "); the global transaction was rolled back");
+                + "); the global transaction was rolled back, nothing was changed");
     }
 
     private static boolean isIdempotencyKeyClash(Throwable e) {

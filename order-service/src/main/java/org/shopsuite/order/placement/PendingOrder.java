@@ -6,16 +6,15 @@ import org.apache.seata.rm.tcc.api.LocalTCC;
 import org.apache.seata.rm.tcc.api.TwoPhaseBusinessAction;
 
 /**
- * TCC mode, order-service's own participant: try writes the order as PENDING, confirm makes it SUCCESS, cancel
- * FAILED. Fenced like the others.
+ * TCC mode, order-service's own participant: the order row exists as PENDING before the global transaction's steps;
+ * try records its amount, confirm makes it SUCCESS, cancel FAILED. Fenced like the others.
  */
 @LocalTCC
 public interface PendingOrder {
 
     @TwoPhaseBusinessAction(name = "RecordOrder", commitMethod = "confirm", rollbackMethod = "cancel",
             useTCCFence = true)
-    long record(OrderRequest request,
-                BigDecimal amount);
+    boolean record(BigDecimal amount);
 
     boolean confirm(BusinessActionContext context);
 

@@ -1,14 +1,12 @@
 package org.shopsuite.order.placement;
 
 import java.math.BigDecimal;
+import org.apache.seata.core.context.RootContext;
 import org.apache.seata.rm.tcc.api.BusinessActionContext;
-import org.shopsuite.api.order.OrderStatus;
-import org.shopsuite.order.order.OrderRepository;
-import org.shopsuite.order.order.OrderRepository.NewOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-/** The TCC phases of the order row, on the plain DataSource; phase two finds the row by the global transaction's XID. */
+/** The TCC phases of the order row, on the plain DataSource; each finds the row by the global transaction's XID. */
 @Service
 public class PendingOrderAction implements PendingOrder {
 
@@ -19,11 +17,13 @@ public class PendingOrderAction implements PendingOrder {
     }
 
     @Override
-    public long record(OrderRequest request,
-                       BigDecimal amount) {
-        return OrderRepository.insert(jdbc, new NewOrder(request.userId(), request.productId(), request.quantity(),
-                amount, OrderStatus.PENDING, request.mode(), org.apache.seata.core.context.RootContext.getXID(), null,
-                request.idempotencyKey(), request.fingerprint()));
+    public boolean record(BigDecimal amount) {
+        int updated = jdbc.update("UPDATE orders SET amount = ? WHERE xid = ? AND status = 'PENDING'", amount,
+                RootContext.getXID());
+        if (updated != 1) {
+            throw new IllegalStateException("no PENDING order for global transaction " + RootContext.getXID());
+        }
+        return true;
     }
 
     @Override
@@ -34,8 +34,9 @@ public class PendingOrderAction implements PendingOrder {
 
     @Override
     public boolean cancel(BusinessActionContext context) {
-        jdbc.update("UPDATE orders SET status = 'FAILED', failure_reason = COALESCE(failure_reason, 'rolled back')"
-                + " WHERE xid = ? AND status = 'PENDING'", context.getXid());
+        jdbc.update("UPDATE orders SET status = 'FAILED', failure_reason = COALESCE(failure_reason,"
+                + " 'order-failed: the coordinator rolled the order back') WHERE xid = ? AND status = 'PENDING'",
+                context.getXid());
         return true;
     }
 }

@@ -1,7 +1,5 @@
 package org.shopsuite.order.placement;
 
-import org.apache.seata.core.context.RootContext;
-import org.apache.seata.spring.annotation.GlobalTransactional;
 import org.shopsuite.api.participant.CreditRequest;
 import org.shopsuite.api.participant.StockRequest;
 import org.shopsuite.api.participant.StockTaken;
@@ -10,11 +8,11 @@ import org.shopsuite.order.participant.InventoryClient;
 import org.springframework.stereotype.Service;
 
 /**
- * TCC mode: three tries reserve (stock, credit, the pending order), each in its own database; the coordinator then
- * confirms all three, or cancels whatever was tried. No row stays locked between the phases.
+ * TCC mode: three tries reserve (stock, credit, the pending order's amount), each in its own database; the
+ * coordinator then confirms all three, or cancels whatever was tried. No row stays locked between the phases.
  */
 @Service
-public class TccOrderTransaction {
+public class TccOrderTransaction implements OrderSteps {
 
     private final InventoryClient inventory;
     private final AccountClient accounts;
@@ -26,16 +24,11 @@ public class TccOrderTransaction {
         this.pendingOrder = pendingOrder;
     }
 
-    @GlobalTransactional(name = "place-order-tcc", timeoutMills = 30_000)
-    public long place(OrderRequest request) {
-        String xid = RootContext.getXID();
-        try {
-            StockTaken stock = inventory.reserveStock(request.productId(), new StockRequest(request.quantity()));
-            var amount = OrderAmount.of(stock);
-            accounts.reserveCredit(request.userId(), new CreditRequest(amount));
-            return pendingOrder.record(request, amount);
-        } catch (RuntimeException e) {
-            throw new GlobalTransactionFailed(xid, e);
-        }
+    @Override
+    public void run(OrderRequest request, long orderId) {
+        StockTaken stock = inventory.reserveStock(request.productId(), new StockRequest(request.quantity()));
+        var amount = OrderAmount.of(stock);
+        accounts.reserveCredit(request.userId(), new CreditRequest(amount));
+        pendingOrder.record(amount);
     }
 }

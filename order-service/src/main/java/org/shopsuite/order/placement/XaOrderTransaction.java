@@ -1,13 +1,8 @@
 package org.shopsuite.order.placement;
 
-import org.apache.seata.core.context.RootContext;
-import org.apache.seata.spring.annotation.GlobalTransactional;
-import org.shopsuite.api.order.OrderStatus;
 import org.shopsuite.api.participant.CreditRequest;
 import org.shopsuite.api.participant.StockRequest;
 import org.shopsuite.api.participant.StockTaken;
-import org.shopsuite.order.order.OrderRepository;
-import org.shopsuite.order.order.OrderRepository.NewOrder;
 import org.shopsuite.order.participant.AccountClient;
 import org.shopsuite.order.participant.InventoryClient;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -15,11 +10,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * XA mode: the stock deduction, the debit and the order row are three XA branches (one per database), prepared as
- * each step ends and committed together by the coordinator, or all rolled back.
+ * XA mode: the stock deduction, the debit and the order's SUCCESS are three XA branches (one per database), prepared
+ * as each step ends and committed together by the coordinator, or all rolled back.
  */
 @Service
-public class XaOrderTransaction {
+public class XaOrderTransaction implements OrderSteps {
 
     private final InventoryClient inventory;
     private final AccountClient accounts;
@@ -32,19 +27,17 @@ public class XaOrderTransaction {
         this.xa = xa;
     }
 
-    @GlobalTransactional(name = "place-order-xa", timeoutMills = 30_000)
-    public long place(OrderRequest request) {
-        String xid = RootContext.getXID();
-        try {
-            StockTaken stock = inventory.deductStock(request.productId(), new StockRequest(request.quantity()));
-            var amount = OrderAmount.of(stock);
-            accounts.debit(request.userId(), new CreditRequest(amount));
-            // A single INSERT on the XA-proxied DataSource: its own branch, prepared at once.
-            return OrderRepository.insert(xa, new NewOrder(request.userId(), request.productId(), request.quantity(),
-                    amount, OrderStatus.SUCCESS, request.mode(), xid, null, request.idempotencyKey(),
-                    request.fingerprint()));
-        } catch (RuntimeException e) {
-            throw new GlobalTransactionFailed(xid, e);
+    @Override
+    public void run(OrderRequest request, long orderId) {
+        StockTaken stock = inventory.deductStock(request.productId(), new StockRequest(request.quantity()));
+        var amount = OrderAmount.of(stock);
+        accounts.debit(request.userId(), new CreditRequest(amount));
+        // One UPDATE on the XA-proxied DataSource: its own branch, prepared at once. Until phase two commits it,
+        // readers see the row as PENDING (InnoDB reads the last committed version; they never wait for the lock).
+        int updated = xa.update("UPDATE orders SET status = 'SUCCESS', amount = ? WHERE order_id = ?"
+                + " AND status = 'PENDING'", amount, orderId);
+        if (updated != 1) {
+            throw new IllegalStateException("order " + orderId + " is no longer PENDING");
         }
     }
 }

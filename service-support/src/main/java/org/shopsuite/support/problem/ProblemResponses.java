@@ -1,15 +1,17 @@
 package org.shopsuite.support.problem;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.net.URI;
+import java.util.List;
 import java.util.stream.Collectors;
+import org.shopsuite.api.input.StrictJson;
 import org.shopsuite.api.problem.ApiProblem;
 import org.shopsuite.api.problem.ProblemTypes;
 import org.shopsuite.support.web.RequestLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,6 +20,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -51,19 +54,12 @@ public class ProblemResponses {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
-        if (org.springframework.core.NestedExceptionUtils.getRootCause(e) instanceof RequestLimits.BodyTooLargeException tooLarge) {
+        if (NestedExceptionUtils.getRootCause(e) instanceof RequestLimits.BodyTooLargeException tooLarge) {
             return problem(HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
                     tooLarge.getMessage());
         }
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            String expected = mapping instanceof InvalidFormatException format
-                    ? " (expected " + describe(format.getTargetType()) + ")" : "";
-            ProblemDetail problem = invalid(field + " has an invalid value" + expected);
-            problem.setProperty("fields", java.util.List.of(field));
-            return problem;
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return StrictJson.problemFor(json).body();
         }
         return invalid("the request body is missing or is not valid JSON");
     }
@@ -73,9 +69,16 @@ public class ProblemResponses {
         return invalid("header " + e.getHeaderName() + " is required");
     }
 
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+        return ApiProblem.invalidFields("query parameter " + e.getParameterName() + " is required",
+                List.of(e.getParameterName())).body();
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badPathOrParameter(MethodArgumentTypeMismatchException e) {
-        return invalid(e.getName() + " must be " + describe(e.getRequiredType()) + ", got '" + e.getValue() + "'");
+        return ApiProblem.invalidFields(e.getName() + " must be " + describe(e.getRequiredType()) + ", got '"
+                + e.getValue() + "'", List.of(e.getName())).body();
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
@@ -123,6 +126,9 @@ public class ProblemResponses {
         }
         if (type.isEnum()) {
             return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+            return "an integer (decimal digits, no sign but '-', no leading zeros, in range)";
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "a number";

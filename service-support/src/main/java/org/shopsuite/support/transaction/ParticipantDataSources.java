@@ -87,6 +87,9 @@ public class ParticipantDataSources {
         pool.setConnectionTimeout(3000);
         // No gap locks: concurrent tries, cancels and fence-log writes otherwise deadlock on index gaps.
         pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        // A statement waits this long for a row lock (one held by a prepared XA branch, say), then fails: the service
+        // answers 503 before its caller gives up on it (README, "Timeouts"). Set here, whatever the server's default.
+        pool.setConnectionInitSql("SET SESSION innodb_lock_wait_timeout = " + database.lockWaitTimeout().toSeconds());
         return pool;
     }
 
@@ -121,10 +124,11 @@ public class ParticipantDataSources {
     /** {@code shop.datasource.*}: the service's own database and least-privilege user. */
     @ConfigurationProperties("shop.datasource")
     public record DatabaseProperties(String url, String username, String password, Integer maximumPoolSize,
-                                     String poolName) {
+                                     String poolName, java.time.Duration lockWaitTimeout) {
         public DatabaseProperties {
             maximumPoolSize = maximumPoolSize == null ? 20 : maximumPoolSize;
             poolName = poolName == null ? "db" : poolName;
+            lockWaitTimeout = lockWaitTimeout == null ? java.time.Duration.ofSeconds(5) : lockWaitTimeout;
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.shopsuite.api.problem;
 
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -13,12 +14,23 @@ public class ApiProblem extends RuntimeException {
     private final HttpStatus status;
     private final URI type;
     private final String title;
+    private final List<String> fields;
 
     public ApiProblem(HttpStatus status, URI type, String title, String detail) {
+        this(status, type, title, detail, List.of());
+    }
+
+    private ApiProblem(HttpStatus status, URI type, String title, String detail, List<String> fields) {
         super(detail);
         this.status = status;
         this.type = type;
         this.title = title;
+        this.fields = List.copyOf(fields);
+    }
+
+    /** Bad input: a 400 whose body names the fields at fault (property {@code fields}). */
+    public static ApiProblem invalidFields(String detail, List<String> fields) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request", detail, fields);
     }
 
     public HttpStatus status() {
@@ -39,7 +51,11 @@ public class ApiProblem extends RuntimeException {
 
     /** The RFC 9457 body. */
     public ProblemDetail body() {
-        return body(status, type, title, detail());
+        ProblemDetail body = body(status, type, title, detail());
+        if (!fields.isEmpty()) {
+            body.setProperty("fields", fields);
+        }
+        return body;
     }
 
     public static ProblemDetail body(HttpStatus status, URI type, String title, String detail) {

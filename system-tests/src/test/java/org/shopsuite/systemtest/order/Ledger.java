@@ -79,6 +79,11 @@ final class Ledger {
                 + " AND status = 'SUCCESS'", product).intValue();
     }
 
+    /** What the user's orders so far would cost: set once an order's steps have run (its amount is 0 before). */
+    BigDecimal amountOfOrders(long user) {
+        return decimal("order_db", "SELECT COALESCE(SUM(amount), 0) FROM orders WHERE user_id = ?", user);
+    }
+
     int ordersWithKey(String key) {
         return decimal("order_db", "SELECT COUNT(*) FROM orders WHERE idempotency_key = ?", key).intValue();
     }

@@ -27,11 +27,21 @@ public final class SuiteClient {
         return infra.baseUrl(infra.service("order-service-" + (index % 2 + 1)));
     }
 
+    String gateway(int index) {
+        return infra.baseUrl(infra.service("cache-gateway-" + (index % 2 + 1)));
+    }
+
     public Reply placeOrder(int instance, long userId, long productId, int quantity, String mode, String idempotencyKey,
                      Map<String, String> headers) {
+        return placeOrderAt(orderInstance(instance), userId, productId, quantity, mode, idempotencyKey, headers);
+    }
+
+    /** Places an order at a base URL: an order-service instance, or a gateway. */
+    Reply placeOrderAt(String baseUrl, long userId, long productId, int quantity, String mode, String idempotencyKey,
+                       Map<String, String> headers) {
         String body = "{\"userId\":" + userId + ",\"productId\":" + productId + ",\"quantity\":" + quantity
                 + (mode == null ? "" : ",\"mode\":\"" + mode + "\"") + "}";
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(orderInstance(instance) + "/api/orders"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/orders"))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));

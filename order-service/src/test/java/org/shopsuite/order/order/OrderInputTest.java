@@ -1,0 +1,139 @@
+package org.shopsuite.order.order;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.shopsuite.api.input.StrictInput;
+import org.shopsuite.api.order.OrderMode;
+import org.shopsuite.api.order.OrderStatus;
+import org.shopsuite.order.placement.OrderPlacement;
+import org.shopsuite.support.problem.ProblemResponses;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+
+/**
+ * order-service's public order endpoints with the suite's real input plumbing (StrictInput, ProblemResponses): every
+ * bad value is a 400 naming the field, and nothing reaches the placement.
+ */
+class OrderInputTest {
+
+    static final String GOOD = "{\"userId\":1,\"productId\":2,\"quantity\":3,\"mode\":\"XA\"}";
+
+    final OrderPlacement placement = mock(OrderPlacement.class);
+    final OrderRepository orders = mock(OrderRepository.class);
+    final WebApplicationContextRunner app = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+                    HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
+                    ValidationAutoConfiguration.class, StrictInput.class, ProblemResponses.class))
+            .withBean(OrderController.class, () -> new OrderController(placement, orders, OrderMode.XA));
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "quantity  | 1.5", "quantity  | 2.0", "quantity  | 1e3", "quantity  | \"1\"", "quantity  | true",
+            "quantity  | 2147483648", "quantity  | null", "quantity  | 0", "quantity  | 1001",
+            "userId    | 99999999999999999999", "userId    | \"7\"", "productId | -1", "productId | 1.0",
+            "mode      | \"xa\"", "mode      | \"\"", "mode      | 1",
+    })
+    void aBadValueIsA400NamingTheFieldAndPlacesNothing(String field, String value) {
+        String body = GOOD.replaceFirst("\"" + field + "\":(\"[A-Z]+\"|[0-9]+)", "\"" + field + "\":" + value);
+
+        mvc(mvc -> perform(mvc, post("/api/orders").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.fields[0]").value(field)));
+        verifyNoInteractions(placement);
+    }
+
+    @Test
+    void anUnknownFieldIsA400NamingIt() {
+        mvc(mvc -> perform(mvc, post("/api/orders").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"userId\":1,\"productId\":2,\"quantity\":3,\"mdoe\":\"TCC\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.fields[0]").value("mdoe")));
+        verifyNoInteractions(placement);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "has space", "semi;colon", "é",
+            "12345678901234567890123456789012345678901234567890123456789012345"})
+    void aBadIdempotencyKeyIsA400(String key) {
+        mvc(mvc -> perform(mvc, post("/api/orders").contentType(MediaType.APPLICATION_JSON).content(GOOD)
+                .header("Idempotency-Key", key))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.fields[0]").value("Idempotency-Key")));
+        verifyNoInteractions(placement);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "1.5", "99999999999999999999", "0x10", "+1", "007"})
+    void aPathIdThatIsNotAnIntegerIsA400(String id) {
+        mvc(mvc -> perform(mvc, get("/api/orders/" + id))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.fields[0]").value("orderId")));
+        verifyNoInteractions(orders);
+    }
+
+    @Test
+    void lookingUpByKeyNeedsAValidKey() {
+        mvc(mvc -> {
+            perform(mvc, get("/api/orders")).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.fields[0]").value("idempotencyKey"));
+            perform(mvc, get("/api/orders").param("idempotencyKey", "no good"))
+                    .andExpect(status().isBadRequest());
+        });
+        verifyNoInteractions(orders);
+    }
+
+    @Test
+    void aPendingOrderIsAnswered202WithItsLocation() {
+        when(placement.place(any())).thenReturn(new Order(5, 1, 2, 3, BigDecimal.ZERO, OrderStatus.PENDING,
+                OrderMode.XA, "xid", null, "k", "f"));
+
+        mvc(mvc -> perform(mvc, post("/api/orders").contentType(MediaType.APPLICATION_JSON).content(GOOD))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", "/api/orders/5"))
+                .andExpect(jsonPath("$.status").value("PENDING")));
+    }
+
+    @Test
+    void aPlacedOrderIsAnswered201() {
+        when(placement.place(any())).thenReturn(new Order(6, 1, 2, 3, new BigDecimal("7.50"), OrderStatus.SUCCESS,
+                OrderMode.XA, "xid", null, null, "f"));
+
+        mvc(mvc -> perform(mvc, post("/api/orders").contentType(MediaType.APPLICATION_JSON).content(GOOD))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/api/orders/6")));
+    }
+
+    interface MvcCheck {
+        void check(MockMvc mvc) throws Exception;
+    }
+
+    private void mvc(MvcCheck check) {
+        app.run(context -> check.check(MockMvcBuilders.webAppContextSetup(context).build()));
+    }
+
+    private static org.springframework.test.web.servlet.ResultActions perform(MockMvc mvc,
+            org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+        return mvc.perform(request);
+    }
+
+}
