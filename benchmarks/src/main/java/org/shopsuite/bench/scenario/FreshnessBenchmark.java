@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
 import org.shopsuite.bench.BenchOptions;
 import org.shopsuite.bench.Progress;
 import org.shopsuite.bench.http.HttpConnection;
@@ -81,7 +82,7 @@ public final class FreshnessBenchmark {
         List<Poller> pollers = gateways.stream().map(Poller::new).toList();
         List<Thread> threads = pollers.stream().map(p -> Thread.ofPlatform().name("poll-" + p.http.base().getPort())
                 .start(p)).toList();
-        long[][] lags = new long[pollers.size()][options.freshnessSamples()];
+        List<Histogram> lags = pollers.stream().map(p -> new Histogram(3)).toList(); // microseconds
         int[] unseen = new int[pollers.size()];
         int taken = 0;
         try {
@@ -97,8 +98,11 @@ public final class FreshnessBenchmark {
                 }
                 for (int g = 0; g < pollers.size(); g++) {
                     long seen = sample.seenAt[g].get();
-                    lags[g][i] = seen == 0 ? -1 : Math.max(0, seen - committed);
-                    unseen[g] += seen == 0 ? 1 : 0;
+                    if (seen == 0) {
+                        unseen[g]++;
+                    } else {
+                        lags.get(g).recordValue(Math.max(1, (seen - committed) / 1000));
+                    }
                 }
                 taken++;
                 reachedNoGateway = sample.seenByNone() ? reachedNoGateway + 1 : 0;
@@ -118,11 +122,13 @@ public final class FreshnessBenchmark {
         }
         List<FreshnessResult> results = new ArrayList<>();
         for (int g = 0; g < pollers.size(); g++) {
-            long[] seen = Arrays.stream(lags[g], 0, taken).filter(l -> l >= 0).sorted().toArray();
+            Histogram seen = lags.get(g);
             Poller poller = pollers.get(g);
-            results.add(new FreshnessResult(condition, String.valueOf(poller.http.base().getPort()),
-                    taken, percentile(seen, 50), percentile(seen, 99),
-                    seen.length == 0 ? Double.NaN : seen[seen.length - 1] / 1e6, unseen[g], poller.meanPollMillis()));
+            boolean any = seen.getTotalCount() > 0;
+            results.add(new FreshnessResult(condition, String.valueOf(poller.http.base().getPort()), taken,
+                    any ? seen.getValueAtPercentile(50) / 1000.0 : Double.NaN,
+                    any ? seen.getValueAtPercentile(99) / 1000.0 : Double.NaN,
+                    any ? seen.getMaxValue() / 1000.0 : Double.NaN, unseen[g], poller.meanPollMillis()));
             if (poller.olderAfterNewer > 0) {
                 notes.add(String.format("Freshness %s: gateway %d answered an older value after the new one %d times.",
                         condition, poller.http.base().getPort(), poller.olderAfterNewer));
@@ -134,14 +140,6 @@ public final class FreshnessBenchmark {
                         : String.format("%s p50 %.1f ms p99 %.1f ms (%d unseen)", r.gateway(), r.p50(), r.p99(),
                         r.unseen())).reduce((a, b) -> a + ", " + b).orElse("")));
         return results;
-    }
-
-    private static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(rank - 1, sorted.length - 1))] / 1e6;
     }
 
     /** One committed value, and when each gateway (by poller index) first served it. */
