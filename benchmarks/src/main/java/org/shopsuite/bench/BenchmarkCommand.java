@@ -290,21 +290,20 @@ public final class BenchmarkCommand {
     }
 
     private String describeSettings() {
-        List<String> parts = new ArrayList<>();
-        parts.add(options.repetitions() + " repetition(s)");
-        parts.add("pre-warm " + seconds(options.prewarm()) + " s, then warm-up " + seconds(options.warmup())
-                + " s per mode/variant");
-        if (options.runs("orders")) {
-            parts.add("orders: " + seconds(options.orderRun()) + " s runs at " + options.orderClients() + " clients");
-        }
-        if (options.runs("reads")) {
-            parts.add("reads: " + seconds(options.readRun()) + " s runs at " + options.readClients() + " clients");
-        }
-        if (options.runs("freshness")) {
-            parts.add("freshness: " + options.freshnessSamples() + " samples per condition");
-        }
-        if (options.runs("lock")) {
-            parts.add("lock: " + seconds(options.readRun()) + " s runs at " + options.lockClients() + " clients");
+        List<String> parts = new ArrayList<>(List.of(options.repetitions() + " repetition(s)", "pre-warm "
+                + seconds(options.prewarm()) + " s, then warm-up " + seconds(options.warmup()) + " s per mode/variant"));
+        for (String group : BenchOptions.GROUPS) {
+            if (options.runs(group)) {
+                parts.add(switch (group) {
+                    case "orders" -> "orders: " + seconds(options.orderRun()) + " s runs at " + options.orderClients()
+                            + " clients";
+                    case "reads" -> "reads: " + seconds(options.readRun()) + " s runs at " + options.readClients()
+                            + " clients";
+                    case "freshness" -> "freshness: " + options.freshnessSamples() + " samples per condition";
+                    default -> "lock: " + seconds(options.readRun()) + " s runs at " + options.lockClients()
+                            + " clients";
+                });
+            }
         }
         return String.join("; ", parts);
     }
