@@ -13,6 +13,7 @@ import java.util.Set;
  */
 public record BenchOptions(
         boolean quick,
+        boolean clientCost,
         Duration prewarm,
         Duration warmup,
         Duration orderRun,
@@ -34,12 +35,13 @@ public record BenchOptions(
             "--read-clients", "--freshness-samples", "--only", "--modes", "--shapes", "--out");
 
     static final String USAGE = """
-            usage: ./stack bench [--quick] [--prewarm S] [--reps N] [--seconds S] [--read-seconds S] [--warmup S]
-                                 [--clients 1,4,16,64] [--read-clients 1,16,64] [--freshness-samples N]
-                                 [--only orders,reads,freshness,lock] [--modes baseline,xa,tcc]
-                                 [--shapes spread,hot] [--out DIR]
+            usage: ./stack bench [--quick] [--client-cost] [--prewarm S] [--reps N] [--seconds S]
+                                 [--read-seconds S] [--warmup S] [--clients 1,4,16,64] [--read-clients 1,16,64]
+                                 [--freshness-samples N] [--only orders,reads,freshness,lock]
+                                 [--modes baseline,xa,tcc] [--shapes spread,hot] [--out DIR]
             Runs against a running ./stack up; writes report.md, results.csv and PNG plots to DIR
-            (default .stack/bench/<timestamp>/).""";
+            (default .stack/bench/<timestamp>/). --client-cost measures only the generator's CPU per request
+            with its HTTP client and with the JDK's (client-cost.md).""";
 
     public boolean runs(String group) {
         return only.contains(group);
@@ -47,6 +49,7 @@ public record BenchOptions(
 
     static BenchOptions parse(String[] args, Path defaultOut) {
         boolean quick = Arrays.asList(args).contains("--quick");
+        boolean clientCost = Arrays.asList(args).contains("--client-cost");
         Duration prewarm = seconds(quick ? 30 : 240);
         Duration warmup = seconds(quick ? 1 : 3);
         Duration orderRun = seconds(quick ? 1 : 3);
@@ -61,7 +64,7 @@ public record BenchOptions(
         Path out = defaultOut;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (arg.equals("--quick")) {
+            if (arg.equals("--quick") || arg.equals("--client-cost")) {
                 continue;
             }
             if (!VALUED.contains(arg)) {
@@ -95,9 +98,8 @@ public record BenchOptions(
         if (reps < 1) {
             throw new IllegalArgumentException("--reps must be at least 1");
         }
-        return new BenchOptions(quick, prewarm, warmup, orderRun, readRun, reps, orderClients, orderModes, orderShapes,
-                readClients, List.of(1, 16),
-                freshness, only, out);
+        return new BenchOptions(quick, clientCost, prewarm, warmup, orderRun, readRun, reps, orderClients, orderModes, orderShapes,
+                readClients, List.of(1, 16), freshness, only, out);
     }
 
     /** A case-insensitive subset of {@code allowed}, kept in {@code allowed}'s order (the report's column order). */

@@ -21,7 +21,8 @@ import org.shopsuite.bench.report.FreshnessResult;
 import org.shopsuite.bench.report.Machine;
 import org.shopsuite.bench.report.MarkdownReport;
 import org.shopsuite.bench.report.Measurement;
-import org.shopsuite.bench.scenario.CachedReadBenchmark;
+import org.shopsuite.bench.http.ClientCost;
+import org.shopsuite.bench.scenario.CachedReads;
 import org.shopsuite.bench.scenario.FreshnessBenchmark;
 import org.shopsuite.bench.scenario.LockCostBenchmark;
 import org.shopsuite.bench.scenario.OrderBenchmark;
@@ -70,7 +71,12 @@ public final class BenchmarkCommand {
         }
         String command = ("./stack bench " + String.join(" ", args)).trim();
         try {
-            new BenchmarkCommand(settings, env, options).run(command);
+            BenchmarkCommand bench = new BenchmarkCommand(settings, env, options);
+            if (options.clientCost()) {
+                bench.clientCost();
+            } else {
+                bench.run(command);
+            }
         } catch (NotReady e) {
             System.err.println("FAILED: " + e.getMessage());
             System.exit(1);
@@ -124,12 +130,7 @@ public final class BenchmarkCommand {
                     settings.pidFile("any").getParent(), options, progress).run());
         }
         if (options.runs("reads") && gatewaysUp) {
-            boolean constant = CachedReadBenchmark.constantEndpointServed(target.gateways());
-            if (!constant) {
-                notes.add("The gateways do not serve `GET " + CachedReadBenchmark.CONSTANT_PATH + "` yet: the reads"
-                        + " have no ceiling to be compared with (ratios n/a).");
-            }
-            measurements.addAll(new CachedReadBenchmark(target.gateways(), options, progress, redis).run(constant));
+            measurements.addAll(new CachedReads(target.gateways(), options, progress, redis).run());
         }
         if (options.runs("freshness") && gatewaysUp) {
             FreshnessBenchmark probe = new FreshnessBenchmark(target.gateways(), target.orderServices(), options,
@@ -157,7 +158,7 @@ public final class BenchmarkCommand {
         boolean orders = options.runs("orders") || options.runs("freshness");
         boolean reads = gatewaysUp && (options.runs("reads") || options.runs("freshness"));
         LoadRunner.Background readLoad = reads
-                ? LoadRunner.background(CachedReadBenchmark.warmupReads(target.gateways()), 4) : null;
+                ? LoadRunner.background(CachedReads.warmupReads(target.gateways()), 4) : null;
         List<String> done = new ArrayList<>();
         try {
             if (orders) {
@@ -188,6 +189,23 @@ public final class BenchmarkCommand {
                 + "), so that the figures are those of JIT-compiled JVMs.");
     }
 
+    /** {@code --client-cost}: the generator's CPU per request with its HTTP client and with the JDK's. */
+    private void clientCost() throws java.io.IOException {
+        if (target.gateways().isEmpty() || !CachedReads.constantEndpointServed(target.gateways())) {
+            throw new NotReady("--client-cost reads GET " + CachedReads.CONSTANT_PATH + " on the first gateway: start"
+                    + " the stack with SHOP_BENCH_ENABLED=true ./stack up");
+        }
+        URI url = target.gateways().get(0).resolve(CachedReads.CONSTANT_PATH);
+        Files.createDirectories(options.out());
+        String table = ClientCost.measure(url, options.readClients(), options.readRun(), options.repetitions(), out);
+        Files.writeString(options.out().resolve("client-cost.md"), "GET " + url + ", " + options.readRun().toMillis()
+                + " ms runs, " + options.repetitions() + " repetitions, load average " + Machine.currentLoadAverage()
+                + "\n\n" + table);
+        out.println();
+        out.println(table);
+        out.println("written to " + options.out().resolve("client-cost.md"));
+    }
+
     private BenchData connect() {
         try {
             return new BenchData(target.mysqlUrl());
@@ -206,18 +224,23 @@ public final class BenchmarkCommand {
         }
         if (!gatewaysUp) {
             out.println("  the cache gateways " + target.gateways() + " are not up: reads and freshness are skipped");
+        } else if (options.runs("reads") && !CachedReads.constantEndpointServed(target.gateways())) {
+            throw new NotReady("the gateways do not serve GET " + CachedReads.CONSTANT_PATH + ", the reads' ceiling"
+                    + " (benchmark-only, off by default). Start them with it: ./stack down && SHOP_BENCH_ENABLED=true"
+                    + " ./stack up; or leave the reads out: --only orders,freshness,lock");
         }
     }
 
     private void prepare(BenchData data) throws Exception {
-        if (data.ensureBenchSchema(settings.projectRoot().resolve("sql").resolve("08-bench.sql"))) {
-            progress.note("created bench_db and bench_svc from sql/08-bench.sql (the database predates it)");
+        // bench_db is not among the schema every database gets (sql/*.sql): the benchmark adds it when it runs.
+        if (data.ensureBenchSchema(settings.projectRoot().resolve("sql/bench/bench_db.sql"))) {
+            progress.note("created bench_db and bench_svc from sql/bench/bench_db.sql");
         }
         int clients = options.orderClients().stream().max(Integer::compare).orElse(64);
         data.topUpOrderRows(OrderWorkload.FIRST_USER, OrderWorkload.users(Math.max(clients, 16)),
                 OrderWorkload.FIRST_PRODUCT, OrderWorkload.SPREAD_PRODUCTS);
         if (options.runs("reads")) {
-            CachedReadBenchmark.prepare(data);
+            CachedReads.prepare(data);
         }
         if (options.runs("freshness")) {
             FreshnessBenchmark.prepare(data);
@@ -267,21 +290,20 @@ public final class BenchmarkCommand {
     }
 
     private String describeSettings() {
-        List<String> parts = new ArrayList<>();
-        parts.add(options.repetitions() + " repetition(s)");
-        parts.add("pre-warm " + seconds(options.prewarm()) + " s, then warm-up " + seconds(options.warmup())
-                + " s per mode/variant");
-        if (options.runs("orders")) {
-            parts.add("orders: " + seconds(options.orderRun()) + " s runs at " + options.orderClients() + " clients");
-        }
-        if (options.runs("reads")) {
-            parts.add("reads: " + seconds(options.readRun()) + " s runs at " + options.readClients() + " clients");
-        }
-        if (options.runs("freshness")) {
-            parts.add("freshness: " + options.freshnessSamples() + " samples per condition");
-        }
-        if (options.runs("lock")) {
-            parts.add("lock: " + seconds(options.readRun()) + " s runs at " + options.lockClients() + " clients");
+        List<String> parts = new ArrayList<>(List.of(options.repetitions() + " repetition(s)", "pre-warm "
+                + seconds(options.prewarm()) + " s, then warm-up " + seconds(options.warmup()) + " s per mode/variant"));
+        for (String group : BenchOptions.GROUPS) {
+            if (options.runs(group)) {
+                parts.add(switch (group) {
+                    case "orders" -> "orders: " + seconds(options.orderRun()) + " s runs at " + options.orderClients()
+                            + " clients";
+                    case "reads" -> "reads: " + seconds(options.readRun()) + " s runs at " + options.readClients()
+                            + " clients";
+                    case "freshness" -> "freshness: " + options.freshnessSamples() + " samples per condition";
+                    default -> "lock: " + seconds(options.readRun()) + " s runs at " + options.lockClients()
+                            + " clients";
+                });
+            }
         }
         return String.join("; ", parts);
     }

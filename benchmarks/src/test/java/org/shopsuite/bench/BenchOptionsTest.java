@@ -36,4 +36,15 @@ class BenchOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--modes takes baseline,xa,tcc, not at");
     }
+
+    @Test
+    void clientCostIsAModeOfItsOwnThatTakesTheReadSettings() {
+        BenchOptions options = BenchOptions.parse(
+                new String[] {"--client-cost", "--read-clients", "1,16", "--read-seconds", "5"}, OUT);
+
+        assertThat(options.clientCost()).isTrue();
+        assertThat(options.readClients()).containsExactly(1, 16);
+        assertThat(options.readRun()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(BenchOptions.parse(new String[0], OUT).clientCost()).isFalse();
+    }
 }

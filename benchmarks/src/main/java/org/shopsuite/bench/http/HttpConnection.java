@@ -1,6 +1,7 @@
 package org.shopsuite.bench.http;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -14,10 +15,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One client's HTTP/1.1 connection, kept alive across requests: the load generator's only HTTP client. Blocking
- * sockets and a few hundred bytes of parsing per request, so the generator costs little CPU (it measures and reports
- * its share). It reads what the benchmarks need: the status, {@code X-Cache}, and the body (Content-Length or chunked).
- * When the server closes the connection (Tomcat does every 100 requests) the next request opens a new one.
- * Not thread-safe: one per client thread.
+ * sockets and a few hundred bytes of parsing per request, so the generator costs little CPU: 4-11x less per request
+ * than the JDK's HttpClient ({@code ./stack bench --client-cost}, BENCHMARKS.md). It reads what the benchmarks need:
+ * the status, {@code X-Cache}, and the body (Content-Length or chunked). When the server closes the connection
+ * (Tomcat does every 100 requests) the next request opens a new one. Not thread-safe: one per client thread.
  */
 public final class HttpConnection implements Closeable {
 
@@ -40,7 +41,7 @@ public final class HttpConnection implements Closeable {
     }
 
     public HttpResponse get(String path) throws IOException {
-        return exchange("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\n\r\n", null);
+        return exchange("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\n\r\n", new byte[0]);
     }
 
     public HttpResponse postJson(String path, String json) throws IOException {
@@ -50,14 +51,17 @@ public final class HttpConnection implements Closeable {
     }
 
     private HttpResponse exchange(String head, byte[] body) throws IOException {
-        if (socket == null) {
-            connect();
-        }
         try {
-            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-            if (body != null) {
-                out.write(body);
+            if (socket == null) {
+                socket = new Socket();
+                socket.setTcpNoDelay(true);
+                socket.setSoTimeout(READ_TIMEOUT_MS);
+                socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), CONNECT_TIMEOUT_MS);
+                in = new BufferedInputStream(socket.getInputStream(), 8192);
+                out = new BufferedOutputStream(socket.getOutputStream(), 2048);
             }
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
             out.flush();
             return readResponse();
         } catch (IOException e) {
@@ -66,35 +70,21 @@ public final class HttpConnection implements Closeable {
         }
     }
 
-    private void connect() throws IOException {
-        Socket s = new Socket();
-        s.setTcpNoDelay(true);
-        s.setSoTimeout(READ_TIMEOUT_MS);
-        s.connect(new InetSocketAddress(base.getHost(), base.getPort()), CONNECT_TIMEOUT_MS);
-        socket = s;
-        in = new BufferedInputStream(s.getInputStream(), 8192);
-        out = new java.io.BufferedOutputStream(s.getOutputStream(), 2048);
-    }
-
     private HttpResponse readResponse() throws IOException {
         String statusLine = readLine();
         if (!statusLine.startsWith("HTTP/1.")) {
             throw new IOException("not an HTTP response: " + statusLine);
         }
-        int status = Integer.parseInt(statusLine.substring(9, 12));
-        long contentLength = -1;
+        long length = -1;
         boolean chunked = false;
         boolean close = false;
         String cache = null;
         for (String line = readLine(); !line.isEmpty(); line = readLine()) {
             int colon = line.indexOf(':');
-            if (colon < 0) {
-                continue;
-            }
-            String name = line.substring(0, colon).trim();
-            String value = line.substring(colon + 1).trim();
+            String name = colon < 0 ? "" : line.substring(0, colon).trim();
+            String value = colon < 0 ? "" : line.substring(colon + 1).trim();
             if (name.equalsIgnoreCase("Content-Length")) {
-                contentLength = Long.parseLong(value);
+                length = Long.parseLong(value);
             } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
                 chunked = value.equalsIgnoreCase("chunked");
             } else if (name.equalsIgnoreCase("Connection")) {
@@ -103,36 +93,25 @@ public final class HttpConnection implements Closeable {
                 cache = value;
             }
         }
-        String body;
+        ByteArrayOutputStream body = new ByteArrayOutputStream(256);
         if (chunked) {
-            body = readChunked();
-        } else if (contentLength >= 0) {
-            body = new String(readExactly((int) contentLength), StandardCharsets.UTF_8);
+            for (int size; (size = Integer.parseInt(readLine().split(";")[0].trim(), 16)) > 0; readLine()) {
+                body.write(readExactly(size)); // then the CRLF after the chunk
+            }
+            while (!readLine().isEmpty()) {
+                // trailers: none expected, skipped
+            }
+        } else if (length >= 0) {
+            body.write(readExactly((int) length));
         } else {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8); // no length: the body ends with the stream
+            body.write(in.readAllBytes()); // no length: the body ends with the stream
             close = true;
         }
         if (close) {
             close();
         }
-        return new HttpResponse(status, cache, body);
-    }
-
-    private String readChunked() throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream(256);
-        while (true) {
-            String sizeLine = readLine();
-            int semicolon = sizeLine.indexOf(';');
-            int size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
-            if (size == 0) {
-                while (!readLine().isEmpty()) {
-                    // trailers: none expected, skipped
-                }
-                return body.toString(StandardCharsets.UTF_8);
-            }
-            body.write(readExactly(size));
-            readLine(); // the CRLF after each chunk
-        }
+        return new HttpResponse(Integer.parseInt(statusLine.substring(9, 12)), cache,
+                body.toString(StandardCharsets.UTF_8));
     }
 
     private byte[] readExactly(int length) throws IOException {
@@ -145,8 +124,7 @@ public final class HttpConnection implements Closeable {
 
     private String readLine() throws IOException {
         StringBuilder line = new StringBuilder(64);
-        int c;
-        while ((c = in.read()) != '\n') {
+        for (int c = in.read(); c != '\n'; c = in.read()) {
             if (c < 0) {
                 throw new EOFException("connection closed by " + base);
             }

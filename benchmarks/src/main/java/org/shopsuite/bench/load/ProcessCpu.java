@@ -1,13 +1,14 @@
 package org.shopsuite.bench.load;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -22,23 +23,22 @@ public final class ProcessCpu {
 
     /** Linux reports process times in USER_HZ ticks, 100 per second on every architecture Java runs on here. */
     private static final double TICKS_PER_SECOND = 100.0;
+    /** Part name prefixes and their group, in the order the report shows them. */
+    private static final Map<String, String> GROUPS = new LinkedHashMap<>();
 
-    /**
-     * Part name prefixes and the group each belongs to, in the order the report shows them: order-service's two
-     * instances, the participants, the coordinator, the database, Redis with its replicas and sentinels, the Canal
-     * server with canal-sync, the cache gateways, the baseline-service.
-     */
-    private static final List<Map.Entry<String, String>> GROUPS = List.of(
-            Map.entry("order-service", "order x2"),
-            Map.entry("account-service", "account"),
-            Map.entry("inventory-service", "inventory"),
-            Map.entry("seata", "Seata TC"),
-            Map.entry("mysql", "MariaDB"),
-            Map.entry("redis", "Redis"),
-            Map.entry("sentinel", "Redis"),
-            Map.entry("canal", "Canal"),
-            Map.entry("cache-gateway", "gateways"),
-            Map.entry("baseline-service", "baseline"));
+    static {
+        GROUPS.put("order-service", "order x2");
+        GROUPS.put("account-service", "account");
+        GROUPS.put("inventory-service", "inventory");
+        GROUPS.put("seata", "Seata TC");
+        GROUPS.put("mysql", "MariaDB");
+        GROUPS.put("redis", "Redis");
+        GROUPS.put("sentinel", "Redis");
+        GROUPS.put("canal", "Canal"); // the Canal server and canal-sync
+        GROUPS.put("cache-gateway", "gateways");
+        GROUPS.put("baseline-service", "baseline");
+    }
+
     public static final String GENERATOR = "generator";
 
     private final Path runDir;
@@ -56,15 +56,14 @@ public final class ProcessCpu {
 
     /** Group names in report order, the generator last. */
     public static List<String> groupNames() {
-        List<String> names = GROUPS.stream().map(Map.Entry::getValue).distinct()
-                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        List<String> names = new ArrayList<>(GROUPS.values().stream().distinct().toList());
         names.add(GENERATOR);
         return names;
     }
 
     /**
-     * CPU seconds per group since {@link #start}. A process that started or stopped in between is counted from or
-     * up to that moment only as far as its pid file allowed: such a group is left out rather than guessed.
+     * CPU seconds per group since {@link #start}. A group whose processes could not be read at both ends (one started
+     * or stopped in between) is left out rather than guessed.
      */
     public Map<String, Double> stop() {
         Map<String, Long> end = ticksByGroup(runDir);
@@ -81,20 +80,21 @@ public final class ProcessCpu {
 
     private static Map<String, Long> ticksByGroup(Path runDir) {
         Map<String, Long> ticks = new TreeMap<>();
-        long self = ProcessHandle.current().pid();
-        cpuTicks(self).ifPresent(t -> ticks.put(GENERATOR, t));
+        cpuTicks(ProcessHandle.current().pid()).ifPresent(t -> ticks.put(GENERATOR, t));
         if (!Files.isDirectory(runDir)) {
             return ticks;
         }
         try (DirectoryStream<Path> pidFiles = Files.newDirectoryStream(runDir, "*.pid")) {
             for (Path pidFile : pidFiles) {
-                String part = pidFile.getFileName().toString().replaceFirst("\\.pid$", "");
-                String group = groupOf(part);
-                if (group == null) {
-                    continue;
-                }
-                long pid = Long.parseLong(Files.readString(pidFile).trim().split("\\s+")[0]);
-                cpuTicks(pid).ifPresent(t -> ticks.merge(group, t, Long::sum));
+                String part = pidFile.getFileName().toString();
+                GROUPS.entrySet().stream().filter(g -> part.startsWith(g.getKey())).findFirst().ifPresent(group -> {
+                    try {
+                        long pid = Long.parseLong(Files.readString(pidFile).trim().split("\\s+")[0]);
+                        cpuTicks(pid).ifPresent(t -> ticks.merge(group.getValue(), t, Long::sum));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
             }
         } catch (IOException | RuntimeException e) {
             return Map.of(); // no split rather than a wrong one
@@ -102,25 +102,19 @@ public final class ProcessCpu {
         return ticks;
     }
 
-    private static String groupOf(String part) {
-        return GROUPS.stream().filter(g -> part.startsWith(g.getKey())).map(Map.Entry::getValue).findFirst()
-                .orElse(null);
-    }
-
     /** utime + stime (fields 14 and 15 of /proc/pid/stat; the command name before them may contain spaces). */
-    private static java.util.OptionalLong cpuTicks(long pid) {
+    private static OptionalLong cpuTicks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // fields[0] is field 3 (state): utime is field 14, stime field 15
-            return java.util.OptionalLong.of(Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // fields[0] is field 3 (state)
+            return OptionalLong.of(Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
         } catch (IOException | RuntimeException e) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
     }
 
     /** Cores of this machine, to turn a machine busy share into CPU seconds. */
     public static int cores() {
-        return ManagementFactory.getOperatingSystemMXBean().getAvailableProcessors();
+        return Runtime.getRuntime().availableProcessors();
     }
 }

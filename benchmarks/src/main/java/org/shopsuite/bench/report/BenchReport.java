@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything one {@code ./stack bench} measured, and how: what {@link MarkdownReport}, {@link PlotWriter} and
+ * Everything one {@code ./stack bench} measured, and how: what {@link MarkdownReport} (tables and plots) and
  * {@link CsvWriter} turn into files.
  *
  * @param settings one line on durations and repetitions

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
 import org.shopsuite.bench.BenchOptions;
 import org.shopsuite.bench.Progress;
 import org.shopsuite.bench.http.HttpConnection;
@@ -25,38 +25,23 @@ import org.shopsuite.bench.setup.BenchData;
  * invalidation -> L1 evicted -> next read from L2). Measured idle, and under a background order load. An older value
  * seen after the new one (which the contract forbids) is counted too.
  */
-public final class FreshnessBenchmark {
+public record FreshnessBenchmark(List<URI> gateways, List<URI> orderServices, BenchOptions options, Progress progress,
+                                 BenchData data, List<String> notes) {
 
     public static final long PRODUCT = 2_300_000;
     static final long TIMEOUT_NANOS = 5_000_000_000L;
-    static final long POLL_PAUSE_NANOS = 500_000;
     static final int BACKGROUND_CLIENTS = 16;
     /** Consecutive commits that reach no gateway after which the propagation is taken for broken, not slow. */
     static final int GIVE_UP_AFTER = 3;
 
-    private final List<URI> gateways;
-    private final List<URI> orderServices;
-    private final BenchOptions options;
-    private final Progress progress;
-    private final BenchData data;
-    private final List<String> notes = new ArrayList<>();
-
+    /** {@code notes()}: what happened beside the figures (the background load's throughput, older values seen). */
     public FreshnessBenchmark(List<URI> gateways, List<URI> orderServices, BenchOptions options, Progress progress,
                               BenchData data) {
-        this.gateways = gateways;
-        this.orderServices = orderServices;
-        this.options = options;
-        this.progress = progress;
-        this.data = data;
+        this(gateways, orderServices, options, progress, data, new ArrayList<>());
     }
 
     public static void prepare(BenchData data) throws SQLException {
         data.insertReadProducts(PRODUCT, 1);
-    }
-
-    /** What happened beside the figures (the background load's own throughput, older values seen). */
-    public List<String> notes() {
-        return notes;
     }
 
     public List<FreshnessResult> run() throws Exception {
@@ -79,134 +64,113 @@ public final class FreshnessBenchmark {
 
     private List<FreshnessResult> measure(String condition) throws Exception {
         List<Poller> pollers = gateways.stream().map(Poller::new).toList();
-        List<Thread> threads = pollers.stream().map(p -> Thread.ofPlatform().name("poll-" + p.http.base().getPort())
-                .start(p)).toList();
-        long[][] lags = new long[pollers.size()][options.freshnessSamples()];
-        int[] unseen = new int[pollers.size()];
+        List<Thread> threads = pollers.stream().map(p -> Thread.ofPlatform().name("poll-" + p.port()).start(p))
+                .toList();
         int taken = 0;
         try {
             long base = 10_000_000 + ThreadLocalRandom.current().nextInt(1_000_000) * 10L;
-            int reachedNoGateway = 0;
-            for (int i = 0; i < options.freshnessSamples(); i++) {
-                Sample sample = new Sample(base + i, pollers.size());
-                pollers.forEach(p -> p.current = sample);
-                data.setStock(PRODUCT, sample.stock);
+            for (int i = 0, reachedNone = 0; i < options.freshnessSamples() && reachedNone < GIVE_UP_AFTER; i++) {
+                long stock = base + i; // values only grow from sample to sample
+                pollers.forEach(p -> p.wanted = new Wanted(stock, new AtomicLong()));
+                data.setStock(PRODUCT, stock);
                 long committed = System.nanoTime();
-                while (!sample.seenByAll() && System.nanoTime() - committed < TIMEOUT_NANOS) {
+                while (pollers.stream().anyMatch(p -> p.wanted.seenAt.get() == 0)
+                        && System.nanoTime() - committed < TIMEOUT_NANOS) {
                     LockSupport.parkNanos(100_000);
                 }
-                for (int g = 0; g < pollers.size(); g++) {
-                    long seen = sample.seenAt[g].get();
-                    lags[g][i] = seen == 0 ? -1 : Math.max(0, seen - committed);
-                    unseen[g] += seen == 0 ? 1 : 0;
-                }
+                pollers.forEach(p -> p.record(committed));
                 taken++;
-                reachedNoGateway = sample.seenByNone() ? reachedNoGateway + 1 : 0;
-                if (reachedNoGateway == GIVE_UP_AFTER) {
+                reachedNone = pollers.stream().allMatch(p -> p.wanted.seenAt.get() == 0) ? reachedNone + 1 : 0;
+                if (reachedNone == GIVE_UP_AFTER) {
                     notes.add(String.format("Freshness %s: stopped after %d samples, the last %d commits reached no"
                             + " gateway within %d s. Is canal-sync applying changes? (./stack logs canal-sync)",
                             condition, taken, GIVE_UP_AFTER, TIMEOUT_NANOS / 1_000_000_000L));
-                    break;
                 }
                 Thread.sleep(50 + ThreadLocalRandom.current().nextInt(100)); // samples apart, not in phase with anything
             }
         } finally {
-            pollers.forEach(Poller::stop);
+            pollers.forEach(p -> p.running = false);
             for (Thread t : threads) {
                 t.join();
             }
         }
         List<FreshnessResult> results = new ArrayList<>();
-        for (int g = 0; g < pollers.size(); g++) {
-            long[] seen = Arrays.stream(lags[g], 0, taken).filter(l -> l >= 0).sorted().toArray();
-            Poller poller = pollers.get(g);
-            results.add(new FreshnessResult(condition, String.valueOf(poller.http.base().getPort()),
-                    taken, percentile(seen, 50), percentile(seen, 99),
-                    seen.length == 0 ? Double.NaN : seen[seen.length - 1] / 1e6, unseen[g], poller.meanPollMillis()));
-            if (poller.olderAfterNewer > 0) {
+        for (Poller p : pollers) {
+            boolean any = p.lags.getTotalCount() > 0;
+            results.add(new FreshnessResult(condition, String.valueOf(p.port()), taken,
+                    any ? p.lags.getValueAtPercentile(50) / 1000.0 : Double.NaN,
+                    any ? p.lags.getValueAtPercentile(99) / 1000.0 : Double.NaN,
+                    any ? p.lags.getMaxValue() / 1000.0 : Double.NaN, p.unseen, p.meanPollMillis()));
+            if (p.olderAfterNewer > 0) {
                 notes.add(String.format("Freshness %s: gateway %d answered an older value after the new one %d times.",
-                        condition, poller.http.base().getPort(), poller.olderAfterNewer));
+                        condition, p.port(), p.olderAfterNewer));
             }
         }
-        progress.step(String.format("freshness %s: %s", condition, results.stream()
-                .map(r -> r.unseen() == r.samples()
-                        ? String.format("%s saw none of %d commits", r.gateway(), r.samples())
-                        : String.format("%s p50 %.1f ms p99 %.1f ms (%d unseen)", r.gateway(), r.p50(), r.p99(),
-                        r.unseen())).reduce((a, b) -> a + ", " + b).orElse("")));
+        progress.step("freshness " + condition + ": " + results.stream().map(r -> r.unseen() == r.samples()
+                ? String.format("%s saw none of %d commits", r.gateway(), r.samples())
+                : String.format("%s p50 %.1f ms p99 %.1f ms (%d unseen)", r.gateway(), r.p50(), r.p99(), r.unseen()))
+                .collect(java.util.stream.Collectors.joining(", ")));
         return results;
     }
 
-    private static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(rank - 1, sorted.length - 1))] / 1e6;
+    /** One committed value, and when one gateway first served it (0: not yet). */
+    private record Wanted(long stock, AtomicLong seenAt) {
     }
 
-    /** One committed value, and when each gateway (by poller index) first served it. */
-    private static final class Sample {
-        final long stock;
-        final AtomicLong[] seenAt;
-
-        Sample(long stock, int gateways) {
-            this.stock = stock;
-            this.seenAt = new AtomicLong[gateways];
-            Arrays.setAll(seenAt, g -> new AtomicLong());
-        }
-
-        boolean seenByNone() {
-            return Arrays.stream(seenAt).allMatch(seen -> seen.get() == 0);
-        }
-
-        boolean seenByAll() {
-            return Arrays.stream(seenAt).allMatch(seen -> seen.get() != 0);
-        }
-    }
-
-    /** Reads the product from one gateway, over and over, and marks when the current sample's value shows up. */
-    private final class Poller implements Runnable {
+    /**
+     * Reads the product from one gateway every ~0.5 ms and marks when the wanted value shows up; keeps that
+     * gateway's lags (an HdrHistogram, microseconds) and how many commits it never showed.
+     */
+    private static final class Poller implements Runnable {
         final HttpConnection http;
-        final int index;
-        volatile Sample current;
+        final Histogram lags = new Histogram(3);
+        final long started = System.nanoTime();
+        volatile Wanted wanted = new Wanted(-1, new AtomicLong(1));
         volatile boolean running = true;
+        volatile long stopped;
         long polls;
         long olderAfterNewer;
-        final long started = System.nanoTime();
-        volatile long stopped;
+        int unseen;
 
         Poller(URI gateway) {
             this.http = new HttpConnection(gateway);
-            this.index = gateways.indexOf(gateway);
+        }
+
+        int port() {
+            return http.base().getPort();
         }
 
         @Override
         public void run() {
             while (running) {
-                Sample sample = current;
+                Wanted now = wanted; // taken before the request: an answer can only hold a value committed before it
                 try {
                     HttpResponse response = http.get("/api/products/" + PRODUCT);
-                    long now = System.nanoTime();
+                    long at = System.nanoTime();
                     polls++;
-                    if (sample != null && response.status() == 200) {
-                        long stock = response.longField("stock");
-                        if (stock == sample.stock) {
-                            sample.seenAt[index].compareAndSet(0, now);
-                        } else if (stock < sample.stock && sample.seenAt[index].get() != 0) {
-                            olderAfterNewer++; // values only grow from sample to sample: this one is older
-                        }
+                    long stock = response.status() == 200 ? response.longField("stock") : Long.MIN_VALUE;
+                    if (stock == now.stock) {
+                        now.seenAt.compareAndSet(0, at);
+                    } else if (stock < now.stock && stock != Long.MIN_VALUE && now.seenAt.get() != 0) {
+                        olderAfterNewer++;
                     }
                 } catch (IOException e) {
                     LockSupport.parkNanos(10_000_000);
                 }
-                LockSupport.parkNanos(POLL_PAUSE_NANOS);
+                LockSupport.parkNanos(500_000);
             }
             stopped = System.nanoTime();
             http.close();
         }
 
-        void stop() {
-            running = false;
+        /** On the measuring thread, once the wait for the current value is over. */
+        void record(long committed) {
+            long seen = wanted.seenAt.get();
+            if (seen == 0) {
+                unseen++;
+            } else {
+                lags.recordValue(Math.max(1, (seen - committed) / 1000));
+            }
         }
 
         double meanPollMillis() {

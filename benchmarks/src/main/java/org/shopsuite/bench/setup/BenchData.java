@@ -28,7 +28,7 @@ public final class BenchData implements AutoCloseable {
         this.root = DriverManager.getConnection(jdbcUrl, "root", "");
     }
 
-    /** Creates bench_db, its tables and bench_svc from {@code sql/08-bench.sql} when an older database lacks them. */
+    /** Creates bench_db, its tables and bench_svc from {@code sql/bench/bench_db.sql} when the database lacks them. */
     public boolean ensureBenchSchema(Path sqlFile) throws SQLException, IOException {
         try (Statement s = root.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.TABLES"

@@ -48,15 +48,6 @@ public final class RedisAccess implements AutoCloseable {
         return deleted;
     }
 
-    /** How many of the given products have an L2 entry (checks every {@code step}-th id). */
-    public int countProductKeys(long first, int count, int step) {
-        int present = 0;
-        for (long id = first; id < first + count; id += step) {
-            present += redisson.getKeys().countExists("shop:product:" + id) > 0 ? 1 : 0;
-        }
-        return present;
-    }
-
     @Override
     public void close() {
         redisson.shutdown();

@@ -43,13 +43,20 @@ class LoadRunnerTest {
     }
 
     @Test
-    void percentilesAreNearestRank() {
-        long[] sorted = new long[100];
-        for (int i = 0; i < 100; i++) {
-            sorted[i] = (i + 1) * 1_000_000L;
-        }
-        assertThat(Latencies.percentileMillis(sorted, 50)).isEqualTo(50.0);
-        assertThat(Latencies.percentileMillis(sorted, 99)).isEqualTo(99.0);
-        assertThat(Latencies.percentileMillis(new long[0], 50)).isNaN();
+    void latenciesAreRecordedInAHistogramOfSuccessesOnly() {
+        AtomicInteger calls = new AtomicInteger();
+        RunResult result = LoadRunner.runWhile((index, clients) -> () -> {
+            int n = calls.incrementAndGet();
+            long until = System.nanoTime() + (n % 2 == 0 ? 2_000_000 : 0);
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            return new Outcome(n % 2 == 0 ? "200" : "503", n % 2 == 0);
+        }, 1, () -> calls.get() < 200);
+
+        assertThat(result.latencies().getTotalCount()).isEqualTo(result.ok()).isEqualTo(100);
+        assertThat(result.p50()).isGreaterThanOrEqualTo(1.5); // only the 2 ms calls were timed
+        assertThat(result.p99()).isGreaterThanOrEqualTo(result.p50());
+        assertThat(result.failed()).containsOnlyKeys("503");
     }
 }

@@ -1,7 +1,8 @@
 -- bench_db: owned by baseline-service, the benchmark's ceiling (BENCHMARKS.md): an order's three row changes in ONE
 -- local transaction on ONE database. The tables copy the suite's shapes (columns, keys, checks; LIKE leaves out
 -- triggers, so the version triggers are repeated), so each row change costs what it costs in the suite.
--- Loaded with the rest of sql/ on a fresh database; `./stack bench` applies this file itself when bench_db is missing.
+-- Benchmark-only, so not among sql/*.sql that every database gets (./stack up, compose): `./stack bench` applies this
+-- file itself, as root, when bench_db is missing, before it starts baseline-service.
 CREATE DATABASE IF NOT EXISTS bench_db DEFAULT CHARACTER SET utf8mb4;
 USE bench_db;
 
@@ -9,9 +10,9 @@ CREATE TABLE IF NOT EXISTS accounts LIKE account_db.accounts;
 CREATE TABLE IF NOT EXISTS inventory LIKE inventory_db.inventory;
 CREATE TABLE IF NOT EXISTS orders LIKE order_db.orders;
 
-CREATE TRIGGER accounts_version BEFORE UPDATE ON accounts
+CREATE TRIGGER IF NOT EXISTS accounts_version BEFORE UPDATE ON accounts
     FOR EACH ROW SET NEW.version = OLD.version + 1;
-CREATE TRIGGER inventory_version BEFORE UPDATE ON inventory
+CREATE TRIGGER IF NOT EXISTS inventory_version BEFORE UPDATE ON inventory
     FOR EACH ROW SET NEW.version = OLD.version + 1;
 
 CREATE USER IF NOT EXISTS 'bench_svc'@'%' IDENTIFIED BY 'bench_pw';

@@ -1,0 +1,22 @@
+package org.shopsuite.gateway.bench;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Without {@code shop.bench.enabled=true} the benchmark's constant endpoint does not exist. */
+@WebMvcTest(ConstantController.class)
+class ConstantEndpointOffTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void benchConstantIsNotRoutedUnlessTheBenchmarkAsksForIt() throws Exception {
+        mvc.perform(get("/bench/constant")).andExpect(status().isNotFound());
+    }
+}

@@ -1,0 +1,25 @@
+package org.shopsuite.gateway.bench;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** {@code shop.bench.enabled=true} (what {@code SHOP_BENCH_ENABLED=true ./stack up} sets) switches it on. */
+@WebMvcTest(controllers = ConstantController.class, properties = "shop.bench.enabled=true")
+class ConstantEndpointOnTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void benchConstantServesAProductShapedBody() throws Exception {
+        mvc.perform(get("/bench/constant")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("constant"))
+                .andExpect(jsonPath("$.stock").value(100));
+    }
+}
