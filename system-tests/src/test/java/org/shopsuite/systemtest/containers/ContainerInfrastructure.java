@@ -80,6 +80,7 @@ public final class ContainerInfrastructure {
             if (required) {
                 Assertions.fail("SHOP_REQUIRE_DOCKER=true, but " + why);
             }
+            System.out.println("[container-infrastructure] container tests skipped: " + why);
             Assumptions.abort("container tests skipped: " + why);
         }
         DockerClient docker = DockerClientFactory.instance().client();

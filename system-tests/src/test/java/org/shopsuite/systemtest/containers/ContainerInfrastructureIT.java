@@ -12,7 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
@@ -28,8 +28,9 @@ class ContainerInfrastructureIT {
 
     static ContainerInfrastructure infra;
 
-    @BeforeAll
-    static void start() {
+    /** Per test, so that without an engine each test is reported skipped with the reason. */
+    @BeforeEach
+    void start() {
         infra = ContainerInfrastructure.shared();
     }
 
