@@ -1,23 +1,32 @@
 #!/bin/sh
-# Entrypoint of a Redis node: runs the redis-server command compose gives it (master, or replica of redis-1),
-# unless the sentinels already name a master. After a failover the sentinels' master wins: a node restarted then
-# must follow the master they elected, not the role it was first given (./stack's RedisPart does the same).
-# SHOP_REDIS_SENTINELS: host:port,... of the sentinels. The node's own name is its container hostname.
+# A Redis node with RedisPart's settings: AOF, no RDB snapshots, immediate replica sync. It starts as master, or as
+# replica of REDIS_REPLICA_OF, unless the sentinels (SHOP_REDIS_SENTINELS, host:port,...) already name a master:
+# after a failover their master wins, so a restarted old master comes back as a replica of the new one.
 set -eu
 
-self=$(hostname)
+port=${REDIS_PORT:?set REDIS_PORT}
+self=${REDIS_ANNOUNCE_HOST:-$(hostname -i | cut -d' ' -f1)}
+role=""
+if [ -n "${REDIS_REPLICA_OF:-}" ]; then
+    role="--replicaof ${REDIS_REPLICA_OF%:*} ${REDIS_REPLICA_OF##*:}"
+fi
 for sentinel in $(echo "${SHOP_REDIS_SENTINELS:-}" | tr ',' ' '); do
-    # On the very first start no sentinel runs yet: each attempt fails fast and the compose role stands.
+    # On the very first start no sentinel runs yet: each attempt fails fast and the given role stands.
     reply=$(timeout 2 redis-cli -h "${sentinel%:*}" -p "${sentinel##*:}" \
         SENTINEL get-master-addr-by-name mymaster 2>/dev/null) || continue
     master_host=$(echo "$reply" | sed -n 1p)
     master_port=$(echo "$reply" | sed -n 2p)
     [ -n "$master_host" ] && [ -n "$master_port" ] || continue
-    if [ "$master_host" = "$self" ]; then
-        echo "redis-node: the sentinels name this node ($self) the master"
-        exec docker-entrypoint.sh "$@" --replicaof no one
+    if [ "$master_host" = "$self" ] && [ "$master_port" = "$port" ]; then
+        echo "redis-node: the sentinels name this node ($self:$port) the master"
+        role=""
+    else
+        echo "redis-node: the sentinels name $master_host:$master_port the master; replicating it"
+        role="--replicaof $master_host $master_port"
     fi
-    echo "redis-node: the sentinels name $master_host:$master_port the master; replicating it"
-    exec docker-entrypoint.sh "$@" --replicaof "$master_host" "$master_port"
+    break
 done
-exec docker-entrypoint.sh "$@"
+# shellcheck disable=SC2086  # $role is two or three words on purpose
+exec redis-server --port "$port" --bind 0.0.0.0 --protected-mode no --dir /data --daemonize no \
+    --appendonly yes --appendfsync everysec --save "" --repl-diskless-sync-delay 0 \
+    --replica-announce-ip "$self" $role

@@ -34,6 +34,7 @@ public final class TestInfrastructure {
     /** Starts MySQL, Redis + sentinels, the coordinator and the Canal server once per JVM. */
     public static synchronized TestInfrastructure shared() {
         if (shared == null) {
+            requireNativeBinaries();
             cleanUpAbandonedRuns();
             try {
                 Path dir = Files.createTempDirectory(TEMP, DIR_PREFIX);
@@ -49,6 +50,28 @@ public final class TestInfrastructure {
             }
         }
         return shared;
+    }
+
+    /**
+     * The launchers run MariaDB and Redis from this machine's binaries. Without them no test using this class can
+     * run: say how to get them rather than fail later on a missing file.
+     */
+    private static void requireNativeBinaries() {
+        List<String> missing = Stream.of("mariadbd", "mariadb-install-db", "mariadb", "redis-server")
+                .filter(binary -> !onPath(binary)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("the integration tests start MariaDB and Redis from this machine's"
+                    + " binaries, and " + missing + " are not on the PATH (" + System.getenv("PATH") + "). Install the"
+                    + " Debian packages mariadb-server, mariadb-client and redis-server (.ci/run does, and puts /usr/sbin"
+                    + " on the PATH). Where a Docker engine runs, the infrastructure checks also run against containers"
+                    + " (system-tests, containers/*IT; README, Tests), but the other integration tests need these binaries.");
+        }
+    }
+
+    private static boolean onPath(String binary) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .filter(dir -> !dir.isBlank())
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, binary)));
     }
 
     /** The infrastructure and the suite's services (two order-service instances), as ./stack runs them. */

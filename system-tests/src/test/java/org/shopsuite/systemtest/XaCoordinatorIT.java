@@ -1,164 +1,25 @@
 package org.shopsuite.systemtest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.shopsuite.stack.TestInfrastructure;
-import org.shopsuite.systemtest.xa.TwoBranchWork;
 import org.shopsuite.systemtest.xa.TwoDatabaseApp;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.shopsuite.systemtest.xa.XaCoordinatorChecks;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/**
- * An XA global transaction over order_db and account_db through the real Seata coordinator, on MariaDB: both
- * branches commit together, roll back together, and leave nothing prepared, also when 16 run at once.
- */
+/** {@link XaCoordinatorChecks} against the native infrastructure (local-stack's launchers). */
 @SpringBootTest(classes = TwoDatabaseApp.class)
-class XaCoordinatorIT {
+class XaCoordinatorIT extends XaCoordinatorChecks {
 
     static final TestInfrastructure infra = TestInfrastructure.shared();
 
     @DynamicPropertySource
     static void seata(DynamicPropertyRegistry registry) {
-        registry.add("seata.application-id", () -> "xa-coordinator-it");
-        registry.add("seata.tx-service-group", () -> "shop-tx");
-        registry.add("seata.service.vgroup-mapping.shop-tx", () -> "default");
-        registry.add("seata.service.grouplist.default", () -> infra.seata().address());
-        registry.add("seata.registry.type", () -> "file");
-        registry.add("seata.config.type", () -> "file");
-        registry.add("seata.data-source-proxy-mode", () -> "XA");
-        registry.add("shop.it.jdbc-url-prefix", () -> infra.jdbcUrl(""));
+        seataClient(registry, () -> infra.seata().address(), () -> infra.jdbcUrl(""));
     }
 
-    @Autowired
-    TwoBranchWork work;
-
-    /**
-     * The JVM's first XA connection is made alone: Druid's MySqlUtils (Seata's XA helper) initialises its reflection
-     * lazily and, raced by concurrent first connections, poisons itself for good (SQLFeatureNotSupportedException).
-     * The services guard against this in service-support's ParticipantDataSources; this test app does it here.
-     */
-    @BeforeEach
-    void firstXaConnectionAlone() throws SQLException {
-        if (!warmedUp) {
-            work.orderAndDebit(newAccount(new BigDecimal("1.00")), new BigDecimal("1.00"), false);
-            warmedUp = true;
-        }
-    }
-
-    private static boolean warmedUp;
-
-    @Test
-    void globalTransactionCommitsBothBranches() throws SQLException {
-        int user = newAccount(new BigDecimal("100.00"));
-
-        String xid = work.orderAndDebit(user, new BigDecimal("30.00"), false);
-
-        assertThat(xid).isNotBlank();
-        assertThat(balanceOf(user)).isEqualByComparingTo("70.00");
-        assertThat(ordersOf(user)).isEqualTo(1);
-        assertNothingPrepared();
-    }
-
-    @Test
-    void failureRollsBackBothBranches() throws SQLException {
-        int user = newAccount(new BigDecimal("100.00"));
-
-        assertThatThrownBy(() -> work.orderAndDebit(user, new BigDecimal("30.00"), true))
-                .hasMessageContaining("after both branches");
-
-        assertThat(balanceOf(user)).isEqualByComparingTo("100.00");
-        assertThat(ordersOf(user)).isZero();
-        assertNothingPrepared();
-    }
-
-    @Test
-    void sixteenConcurrentGlobalTransactionsAllFinishCleanly() throws Exception {
-        List<Integer> users = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            users.add(newAccount(new BigDecimal("100.00")));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<String>> results = new ArrayList<>();
-            for (int i = 0; i < users.size(); i++) {
-                int user = users.get(i);
-                boolean fail = i % 4 == 3; // a quarter roll back, interleaved with commits
-                results.add(pool.submit(() -> {
-                    try {
-                        return work.orderAndDebit(user, new BigDecimal("10.00"), fail);
-                    } catch (IllegalStateException expected) {
-                        return "rolled back";
-                    }
-                }));
-            }
-            for (Future<String> result : results) {
-                result.get(); // any XAER_RMFAIL or coordinator error surfaces here
-            }
-        } finally {
-            pool.shutdown();
-        }
-
-        for (int i = 0; i < users.size(); i++) {
-            boolean failed = i % 4 == 3;
-            assertThat(balanceOf(users.get(i))).as("user %d", users.get(i))
-                    .isEqualByComparingTo(failed ? "100.00" : "90.00");
-            assertThat(ordersOf(users.get(i))).isEqualTo(failed ? 0 : 1);
-        }
-        assertNothingPrepared();
-    }
-
-    private static int newAccount(BigDecimal balance) throws SQLException {
-        int user = 1_000_000 + ThreadLocalRandom.current().nextInt(1_000_000_000);
-        try (Connection c = root("account_db")) {
-            c.createStatement().executeUpdate(
-                    "INSERT INTO accounts (user_id, balance) VALUES (" + user + ", " + balance + ")");
-        }
-        return user;
-    }
-
-    private static BigDecimal balanceOf(int user) throws SQLException {
-        try (Connection c = root("account_db");
-             ResultSet rs = c.createStatement().executeQuery("SELECT balance FROM accounts WHERE user_id = " + user)) {
-            rs.next();
-            return rs.getBigDecimal(1);
-        }
-    }
-
-    private static int ordersOf(int user) throws SQLException {
-        try (Connection c = root("order_db");
-             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM orders WHERE user_id = " + user)) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
-    private static void assertNothingPrepared() throws SQLException {
-        try (Connection c = root("order_db"); ResultSet rs = c.createStatement().executeQuery("XA RECOVER")) {
-            List<String> prepared = new ArrayList<>();
-            while (rs.next()) {
-                prepared.add(rs.getString("data"));
-            }
-            assertThat(prepared).as("XA transactions left prepared").isEmpty();
-        }
-    }
-
-    static Connection root(String database) throws SQLException {
-        return DriverManager.getConnection(infra.jdbcUrl(database), "root", "");
+    @Override
+    protected String jdbcUrl(String database) {
+        return infra.jdbcUrl(database);
     }
 }

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.stack.CanalPart;
+import org.shopsuite.stack.MySqlPart;
 import org.shopsuite.stack.Part;
 import org.shopsuite.stack.ServicePart;
 import org.shopsuite.stack.Stack;
@@ -34,7 +35,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * docker-compose.yml, the services' configuration (application.yml, shop-seata-defaults.properties), sql/ and
  * ./stack (local-stack) describe the same suite three times; this keeps them from drifting apart. A plain unit test:
- * it reads files and calls {@link ServicePart#suiteEnvironment}, it starts nothing (there is no Docker engine here).
+ * it reads files and calls {@link ServicePart#suiteEnvironment}, it starts nothing, so it also guards machines without
+ * a Docker engine ({@link ComposeStackIT} runs the compose file where there is one).
  *
  * <p>The rule it enforces: a compose container runs on the contract's port, under the name ./stack gives the same
  * part, and a service gets exactly the variables ./stack would give it, with the same values except that
@@ -77,7 +79,8 @@ class ComposeDriftTest {
             String module = service.module();
             assertThat(ROOT.resolve(module).resolve("pom.xml")).as("module of %s", service.name).isRegularFile();
             assertThat(service.build().get("dockerfile")).as("Dockerfile of %s", service.name)
-                    .isEqualTo("docker/Dockerfile");
+                    .isEqualTo("docker/suite/Dockerfile");
+            assertThat(service.build().get("target")).as("build target of %s", service.name).isEqualTo("service");
             List<Integer> ports = MODULE_PORTS.get(module);
             assertThat(ports).as("contract ports of module %s", module).isNotNull();
             int instance = ports.size() == 1 ? 0 : instanceIndex(service.name, module);
@@ -85,8 +88,6 @@ class ComposeDriftTest {
             assertThat(service.exposedPorts()).as("exposed by %s", service.name).containsExactly(port);
             assertThat(service.environment()).as("environment of %s", service.name)
                     .containsEntry(SERVER_PORT, String.valueOf(port));
-            assertThat(service.healthcheck()).as("health check of %s", service.name)
-                    .contains("http://127.0.0.1:" + port + "/actuator/health");
             assertThat(ModuleConfiguration.of(module).defaultOf(SERVER_PORT))
                     .as("SERVER_PORT default in %s's application.yml", module).contains(String.valueOf(ports.get(0)));
         }
@@ -100,20 +101,22 @@ class ComposeDriftTest {
     }
 
     @Test
-    void everyHealthCheckProbesThePortTheContainerListensOn() {
-        for (Service service : COMPOSE.services.values()) {
-            assertThat(service.healthcheck()).as("health check of %s", service.name).isNotBlank();
-            if (!service.exposedPorts().isEmpty()) {
-                assertThat(service.healthcheck()).as("health check of %s", service.name)
-                        .contains(String.valueOf(service.exposedPorts().get(0)));
-            }
-        }
-    }
-
-    @Test
     void onlyNginxIsPublished() {
         assertThat(COMPOSE.services.values().stream().filter(s -> s.definition.containsKey("ports")).map(Service::name))
                 .as("compose services publishing ports").containsExactly("nginx");
+    }
+
+    @Test
+    void nginxReachesOnlyTheGatewaysAndNothingElseReachesNginx() {
+        assertThat(COMPOSE.service("nginx").networks()).as("networks of nginx").containsExactly("edge");
+        for (Service service : COMPOSE.services.values()) {
+            if (service.name.startsWith("cache-gateway-")) {
+                assertThat(service.networks()).as("networks of %s", service.name)
+                        .containsExactlyInAnyOrder("edge", "backend");
+            } else if (!service.name.equals("nginx")) {
+                assertThat(service.networks()).as("networks of %s", service.name).containsExactly("backend");
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------- the one configuration
@@ -184,67 +187,86 @@ class ComposeDriftTest {
 
     @Test
     void infrastructureListensWhereTheServicesLook() {
-        Service mysql = COMPOSE.service("mysql");
-        assertThat(mysql.command()).as("mysqld options in compose").contains("--port=" + STACK.mysqlPort());
-
-        Service seata = COMPOSE.service("seata");
-        assertThat(seata.environment()).as("environment of seata")
-                .containsEntry("SEATA_PORT", String.valueOf(STACK.seataPort()));
-
-        Service canal = COMPOSE.service("canal");
-        ModuleConfiguration canalSync = ModuleConfiguration.of("canal-sync");
-        assertThat(canal.environment()).as("environment of canal")
-                .containsEntry("canal.port", String.valueOf(STACK.canalPort()))
-                .containsEntry("canal.instance.master.address", "mysql:" + STACK.mysqlPort())
-                .containsEntry("canal.destinations", CanalPart.DESTINATION)
-                .containsEntry("canal.instance.filter.regex", canalSync.setting("shop.canal.filter"));
-        assertThat(canalSync.setting("shop.canal.destination")).as("canal-sync's destination")
+        assertThat(COMPOSE.service("mysql").environment()).as("environment of mysql")
+                .containsEntry("MARIADB_PORT", String.valueOf(STACK.mysqlPort()));
+        assertThat(COMPOSE.service("seata").environment()).as("environment of seata")
+                .containsEntry("SEATA_PORT", String.valueOf(STACK.seataPort()))
+                .containsEntry("SEATA_CONSOLE_PORT", String.valueOf(STACK.seataConsolePort()));
+        assertThat(COMPOSE.service("canal").environment()).as("environment of canal")
+                .containsEntry("CANAL_PORT", String.valueOf(STACK.canalPort()))
+                .containsEntry("CANAL_DB_HOST", "mysql")
+                .containsEntry("CANAL_DB_PORT", String.valueOf(STACK.mysqlPort()));
+        assertThat(ModuleConfiguration.of("canal-sync").setting("shop.canal.destination"))
+                .as("canal-sync's destination (the canal image serves CANAL_DESTINATION=%s)", CanalPart.DESTINATION)
                 .isEqualTo(CanalPart.DESTINATION);
     }
 
     @Test
-    void redisNodesAreOneMasterAndTwoReplicasWithAof() {
+    void redisNodesAreOneMasterAndTwoReplicasAnnouncingTheirServiceNames() {
         List<Integer> ports = STACK.redisPorts();
+        String sentinels = inCompose("SHOP_REDIS_SENTINELS", STACK_ENV.get("SHOP_REDIS_SENTINELS"));
         for (int i = 0; i < ports.size(); i++) {
             Service node = COMPOSE.service("redis-" + (i + 1));
-            List<String> command = node.command();
-            assertThat(option(command, "--port")).as("port of %s", node.name).isEqualTo(String.valueOf(ports.get(i)));
-            assertThat(option(command, "--appendonly")).as("AOF of %s", node.name).isEqualTo("yes");
-            assertThat(option(command, "--replica-announce-ip")).as("announced name of %s", node.name)
-                    .isEqualTo(node.name).isEqualTo(node.definition.get("hostname"));
-            if (i == 0) {
-                assertThat(command).as("command of %s", node.name).doesNotContain("--replicaof");
-            } else {
-                int at = command.indexOf("--replicaof");
-                assertThat(command.subList(at + 1, at + 3)).as("master of %s", node.name)
-                        .containsExactly("redis-1", String.valueOf(STACK.redisMasterPort()));
-            }
-            String sentinels = inCompose("SHOP_REDIS_SENTINELS", STACK_ENV.get("SHOP_REDIS_SENTINELS"));
-            assertThat(node.environment()).as("sentinels known to %s", node.name)
+            Map<String, String> env = node.environment();
+            assertThat(env).as("environment of %s", node.name)
+                    .containsEntry("REDIS_PORT", String.valueOf(ports.get(i)))
+                    .containsEntry("REDIS_ANNOUNCE_HOST", node.name)
                     .containsEntry("SHOP_REDIS_SENTINELS", sentinels);
+            if (i == 0) {
+                assertThat(env).as("environment of %s, the first master", node.name).doesNotContainKey("REDIS_REPLICA_OF");
+            } else {
+                assertThat(env).as("environment of %s", node.name)
+                        .containsEntry("REDIS_REPLICA_OF", "redis-1:" + STACK.redisMasterPort());
+            }
+            assertThat(node.namedVolumeTargets()).as("volumes of %s (AOF)", node.name).contains("/data");
         }
     }
 
     @Test
-    void sentinelsRenderTheSharedTemplateAnnouncingTheirServiceNames() throws IOException {
-        Set<String> placeholders = placeholders(Files.readString(ROOT.resolve("sentinel/sentinel.conf")));
+    void sentinelsWatchTheFirstMasterAndAnnounceTheirServiceNames() {
         for (int i = 0; i < STACK.sentinelPorts().size(); i++) {
             Service sentinel = COMPOSE.service("sentinel-" + (i + 1));
-            Map<String, String> env = sentinel.environment();
-            assertThat(env.keySet())
-                    .as("environment of %s vs the placeholders of sentinel/sentinel.conf", sentinel.name)
-                    .containsExactlyInAnyOrderElementsOf(placeholders);
-            assertThat(env).as("environment of %s", sentinel.name)
+            assertThat(sentinel.environment()).as("environment of %s", sentinel.name)
                     .containsEntry("SENTINEL_PORT", String.valueOf(STACK.sentinelPorts().get(i)))
-                    .containsEntry("SENTINEL_ANNOUNCE_IP", sentinel.name)
+                    .containsEntry("REDIS_ANNOUNCE_HOST", sentinel.name)
+                    .containsEntry("SENTINEL_ANNOUNCE_HOSTNAMES", "yes")
                     .containsEntry("REDIS_MASTER_HOST", "redis-1")
                     .containsEntry("REDIS_MASTER_PORT", String.valueOf(STACK.redisMasterPort()));
             assertThat(sentinel.namedVolumeTargets())
-                    .as("volumes of %s: the sentinel rewrites its config", sentinel.name)
-                    .contains(env.get("SENTINEL_DIR"));
-            assertThat(sentinel.bindMounts()).as("mounts of %s", sentinel.name)
-                    .containsValue("./sentinel/sentinel.conf");
+                    .as("volumes of %s: the sentinel rewrites its config", sentinel.name).contains("/data");
         }
+    }
+
+    @Test
+    void theSentinelScriptFillsEveryPlaceholderOfTheSharedTemplate() throws IOException {
+        String script = Files.readString(ROOT.resolve("docker/redis/redis-sentinel.sh"));
+        Set<String> fromCompose = COMPOSE.service("sentinel-1").environment().keySet();
+        for (String placeholder : placeholders(Files.readString(ROOT.resolve("sentinel/sentinel.conf")))) {
+            assertThat(fromCompose.contains(placeholder) || script.contains("export " + placeholder)
+                    || script.contains(" " + placeholder + "="))
+                    .as("sentinel/sentinel.conf's ${%s}: set by compose or docker/redis/redis-sentinel.sh", placeholder)
+                    .isTrue();
+        }
+    }
+
+    /** The container's mariadbd gets every option ./stack gives it natively, paths and addresses aside. */
+    @Test
+    void theMariadbImageRunsTheServerAsStackDoes() throws IOException {
+        String entrypoint = Files.readString(ROOT.resolve("docker/mariadb/mariadb-entrypoint.sh"));
+        Set<String> placeDependent = Set.of("--user", "--datadir", "--port", "--bind-address", "--socket",
+                "--pid-file", "--log-bin", "--version");
+        List<String> command = nativeCommand(new MySqlPart(STACK));
+        assertThat(command).as("MySqlPart's command").contains("--binlog-checksum=NONE");
+        for (String option : command.subList(1, command.size())) {
+            String name = option.split("=", 2)[0];
+            if (placeDependent.contains(name)) {
+                assertThat(entrypoint).as("docker/mariadb/mariadb-entrypoint.sh sets %s", name).contains(name + "=");
+            } else {
+                assertThat(entrypoint).as("docker/mariadb/mariadb-entrypoint.sh (MySqlPart: %s)", option)
+                        .contains(option);
+            }
+        }
+        assertThat(entrypoint).as("the announced version").contains("--version=\"5.5.5-$real_version\"");
     }
 
     @Test
@@ -305,55 +327,25 @@ class ComposeDriftTest {
         }
         assertThat(serviceUsers).as("service database users").hasSize(3);
 
-        Map<String, String> canal = COMPOSE.service("canal").environment();
-        String canalUser = canal.get("canal.instance.dbUsername");
-        assertThat(users.passwords()).as("users sql/07-users.sql creates (compose's Canal login)")
-                .containsEntry(canalUser, canal.get("canal.instance.dbPassword"));
-        assertThat(users.privileges(canalUser)).as("privileges of %s", canalUser).contains("REPLICATION SLAVE");
-
-        String composeOnly = Files.readString(composeOnlySql());
-        Matcher nativePassword = Pattern.compile(
-                "ALTER USER '(\\w+)'@'%' IDENTIFIED WITH mysql_native_password BY '([^']*)'").matcher(composeOnly);
-        assertThat(nativePassword.find())
-                .as("compose-only SQL switches Canal's user to mysql_native_password").isTrue();
-        assertThat(nativePassword.group(1)).isEqualTo(canalUser);
-        assertThat(nativePassword.group(2)).isEqualTo(users.passwords().get(canalUser));
-        Matcher xaRecover = Pattern.compile("GRANT XA_RECOVER_ADMIN ON \\*\\.\\* TO ([^;]+);").matcher(composeOnly);
-        assertThat(xaRecover.find()).as("compose-only SQL grants XA_RECOVER_ADMIN").isTrue();
-        assertThat(quotedUsers(xaRecover.group(1))).as("users granted XA_RECOVER_ADMIN")
-                .containsExactlyInAnyOrderElementsOf(serviceUsers);
-    }
-
-    @Test
-    void mysqlLoadsTheSharedSqlBeforeTheComposeOnlyFile() throws IOException {
-        Map<String, String> mounts = COMPOSE.service("mysql").bindMounts();
-        String sharedSqlTarget = mounts.entrySet().stream().filter(m -> m.getValue().equals("./sql"))
-                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("mysql does not mount ./sql"));
-        Path initdb = ROOT.resolve(mounts.get("/docker-entrypoint-initdb.d"));
-        List<Path> initFiles;
-        try (Stream<Path> files = Files.list(initdb)) {
-            initFiles = files.sorted().toList();
-        }
-        Path loader = initFiles.stream().filter(f -> f.toString().endsWith(".sh")).findFirst()
-                .orElseThrow(() -> new AssertionError("no script in " + initdb + " loads ./sql"));
-        assertThat(Files.readString(loader)).as(loader.toString()).contains(sharedSqlTarget + "/*.sql");
-        assertThat(initFiles.indexOf(loader)).as("position of the loader of sql/ among %s", initFiles)
-                .isLessThan(initFiles.indexOf(composeOnlySql()));
-    }
-
-    private static Path composeOnlySql() {
-        Path initdb = ROOT.resolve(COMPOSE.service("mysql").bindMounts().get("/docker-entrypoint-initdb.d"));
-        try (Stream<Path> files = Files.list(initdb)) {
-            return files.filter(f -> f.toString().endsWith(".sql")).sorted().reduce((a, b) -> b)
-                    .orElseThrow(() -> new AssertionError("no compose-only SQL in " + initdb));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        assertThat(users.privileges("canal")).as("privileges of canal, the Canal server's login (CanalPart, canal image)")
+                .contains("REPLICATION SLAVE");
     }
 
     // --------------------------------------------------------------------------------------------------- helpers
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
+
+    /** A part's command line as ./stack would run it (Part.command() is protected: read, not changed, here). */
+    @SuppressWarnings("unchecked")
+    private static List<String> nativeCommand(Part part) {
+        try {
+            java.lang.reflect.Method command = Part.class.getDeclaredMethod("command");
+            command.setAccessible(true);
+            return (List<String>) command.invoke(part);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the command of " + part.name(), e);
+        }
+    }
 
     private static Set<String> placeholders(String text) {
         return PLACEHOLDER.matcher(text).results().map(m -> m.group(1)).collect(Collectors.toCollection(TreeSet::new));
@@ -363,17 +355,6 @@ class ComposeDriftTest {
     private static String resolveDefaults(String value) {
         return value == null ? null : PLACEHOLDER.matcher(value)
                 .replaceAll(m -> Matcher.quoteReplacement(m.group(2) == null ? "" : m.group(2)));
-    }
-
-    private static String option(List<String> command, String name) {
-        int at = command.indexOf(name);
-        assertThat(at).as("%s in %s", name, command).isNotNegative();
-        return command.get(at + 1);
-    }
-
-    private static Set<String> quotedUsers(String userList) {
-        return Pattern.compile("'(\\w+)'@'%'").matcher(userList).results().map(m -> m.group(1))
-                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** docker-compose.yml, as compose reads it (anchors and merge keys resolved). */
@@ -398,9 +379,9 @@ class ComposeDriftTest {
             return services.get(name);
         }
 
-        /** The Spring Boot services: the containers built from docker/Dockerfile. */
+        /** The Spring Boot services: the containers built from docker/suite/Dockerfile's service target. */
         List<Service> builtServices() {
-            return services.values().stream().filter(s -> s.definition.containsKey("build")).toList();
+            return services.values().stream().filter(s -> s.module() != null).toList();
         }
 
         Service listeningOn(int port) {
@@ -413,6 +394,9 @@ class ComposeDriftTest {
     record Service(String name, Map<String, Object> definition) {
 
         String module() {
+            if (build() == null) {
+                return null;
+            }
             Object args = build().get("args");
             return args instanceof Map<?, ?> map ? String.valueOf(map.get("MODULE")) : null;
         }
@@ -437,42 +421,20 @@ class ComposeDriftTest {
             return env;
         }
 
+        List<String> networks() {
+            Object networks = definition.get("networks");
+            if (networks instanceof Map<?, ?> map) {
+                return map.keySet().stream().map(String::valueOf).toList();
+            }
+            return networks instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of("default");
+        }
+
         List<Integer> exposedPorts() {
             Object expose = definition.get("expose");
             if (!(expose instanceof List<?> ports)) {
                 return List.of();
             }
             return ports.stream().map(p -> Integer.parseInt(String.valueOf(p).replaceAll("/.*", ""))).toList();
-        }
-
-        List<String> command() {
-            Object command = definition.get("command");
-            if (command instanceof List<?> list) {
-                return list.stream().map(String::valueOf).toList();
-            }
-            return command == null ? List.of() : List.of(String.valueOf(command).split("\\s+"));
-        }
-
-        /** The health check's command, as one string. */
-        String healthcheck() {
-            Object healthcheck = definition.get("healthcheck");
-            if (!(healthcheck instanceof Map<?, ?> map) || map.get("test") == null) {
-                return "";
-            }
-            Object test = map.get("test");
-            return test instanceof List<?> list
-                    ? list.stream().map(String::valueOf).collect(Collectors.joining(" ")) : String.valueOf(test);
-        }
-
-        /** Bind mounts: container path to host path (as written, e.g. ./sql). */
-        Map<String, String> bindMounts() {
-            Map<String, String> mounts = new LinkedHashMap<>();
-            for (String[] volume : volumes()) {
-                if (volume[0].startsWith(".") || volume[0].startsWith("/")) {
-                    mounts.put(volume[1], volume[0].replaceAll("/$", ""));
-                }
-            }
-            return mounts;
         }
 
         /** Where named volumes are mounted in the container. */
