@@ -133,7 +133,7 @@ class OrderForwarderTest {
         assertThat(up.received).isEmpty();
 
         OrderForwarder roomy = new OrderForwarder(new OrderForwardingProperties(List.of(slow.url, up.url),
-                Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(5)));
+                Duration.ofSeconds(1), Duration.ofMillis(1500), Duration.ofSeconds(5)));
         assertThat(roomy.forward(post("late-key")).status()).isEqualTo(201);
         assertThat(up.received).containsExactly("POST /api/orders late-key application/json");
     }
@@ -143,8 +143,9 @@ class OrderForwarderTest {
     }
 
     private static OrderForwarder forwarder(URI... instances) {
+        // Long enough for a first request on a busy machine, shorter than ANSWER_LATE's 2 s.
         return new OrderForwarder(new OrderForwardingProperties(List.of(instances), Duration.ofSeconds(1),
-                Duration.ofMillis(500)));
+                Duration.ofMillis(1500)));
     }
 
     enum Behaviour { ANSWER, ANSWER_LATE, DROP_CONNECTION }

@@ -80,7 +80,8 @@ class ComposeStackIT {
         }
         int port = freePort();
         nginx = "http://127.0.0.1:" + port;
-        compose = ComposeCli.forProject(root, PROJECT, Map.of("SHOP_HTTP_PORT", String.valueOf(port)));
+        compose = ComposeCli.forProject(root, PROJECT, Map.of("SHOP_HTTP_PORT", String.valueOf(port),
+                "SHOP_INTERNAL_AUTH_KEY", composeSecret("SHOP_INTERNAL_AUTH_KEY")));
         for (String image : BASE_IMAGES) {
             if (!compose.docker(Duration.ofSeconds(30), "image", "inspect", image).ok()) {
                 fail("base image " + image + " is missing: run docker/base-images.sh (README, Compose)");
@@ -114,6 +115,19 @@ class ComposeStackIT {
         }
         awaitAllHealthy(Duration.ofMinutes(10));
         System.out.printf("[compose] every container healthy %.0f s after the first command%n", seconds(begin));
+    }
+
+    /**
+     * The README's one-time step, docker/compose-env.sh, run into a file of the build's: the user's own .env is left
+     * alone, and compose gets the value from the environment, which it prefers over .env.
+     */
+    private String composeSecret(String name) throws IOException {
+        Path env = Files.createDirectories(root.resolve("system-tests/target")).resolve("compose.env");
+        ComposeCli.Result made = ComposeCli.run(List.of(root.resolve("docker/compose-env.sh").toString(),
+                env.toString()), root, Map.of(), Duration.ofSeconds(30));
+        assertThat(made.ok()).as("docker/compose-env.sh: %s", made.output()).isTrue();
+        return Files.readAllLines(env).stream().filter(line -> line.startsWith(name + "=")).findFirst()
+                .map(line -> line.substring(name.length() + 1)).orElseThrow();
     }
 
     @AfterAll
