@@ -1,4 +1,4 @@
--- Seed data from the design notes. The notes' two sample 'pending' orders are left out on purpose: they were never
+-- Seed data of the original design: users 1 and 2, products A and B. Its two sample 'pending' orders are left out on purpose: they were never
 -- paid for, and at rest the suite keeps no order PENDING (README, "Data").
 INSERT INTO account_db.accounts (user_id, balance) VALUES
     (1, 1000.00),

@@ -54,7 +54,7 @@ class ComposeDriftTest {
 
     static final Compose COMPOSE = Compose.load(ROOT.resolve("docker-compose.yml"));
 
-    /** The contract's ports of each service module, instance 1 first (CONTRACT.md, StackSettings). */
+    /** The contract's ports of each service module, instance 1 first (README ports table, StackSettings). */
     static final Map<String, List<Integer>> MODULE_PORTS = Map.of(
             "account-service", List.of(STACK.accountPort()),
             "inventory-service", List.of(STACK.inventoryPort()),
