@@ -3,6 +3,7 @@ package org.shopsuite.canalsync;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -18,11 +19,13 @@ class BinlogHeadWatcher {
 
     private final JdbcTemplate jdbc;
     private final SyncProgress progress;
+    private final String user;
     private volatile String problem = "not read yet";
 
-    BinlogHeadWatcher(JdbcTemplate jdbc, SyncProgress progress) {
+    BinlogHeadWatcher(JdbcTemplate jdbc, SyncProgress progress, @Value("${spring.datasource.username}") String user) {
         this.jdbc = jdbc;
         this.progress = progress;
+        this.user = user;
     }
 
     @Scheduled(fixedDelayString = "${shop.canal.head-poll:500ms}")
@@ -40,7 +43,7 @@ class BinlogHeadWatcher {
                 log.warn("Cannot read the binlog head (SHOW MASTER STATUS as {}): {}. Until it can, canal-sync"
                         + " cannot tell whether it keeps up, and reports DOWN. Check the database is up and"
                         + " spring.datasource (SHOP_MYSQL_HOST/PORT, SHOP_CANAL_DB_USER/PASSWORD).",
-                        "the canal user", e.getMessage());
+                        user, e.getMessage());
             }
             problem = String.valueOf(e.getMessage());
         }

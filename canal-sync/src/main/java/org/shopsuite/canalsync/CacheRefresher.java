@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
-import org.shopsuite.cache.CacheWrite;
 import org.shopsuite.cache.InvalidationMessage;
 import org.shopsuite.cache.VersionedCacheWriter;
 import org.springframework.data.redis.core.RedisCallback;

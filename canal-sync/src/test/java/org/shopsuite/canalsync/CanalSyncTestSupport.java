@@ -104,6 +104,20 @@ abstract class CanalSyncTestSupport {
 
     // ---- database side (root, as the contract allows for tests' fixtures)
 
+    /** Inserts a product and waits (within the promise) until Redis holds its first version; returns its id. */
+    long cachedProduct(String name, String price, int stock) throws SQLException {
+        long product = insertProduct(name, price, stock);
+        awaitCached(CacheKey.product(product), v -> v.version() == 1, FRESHNESS);
+        return product;
+    }
+
+    /** Inserts an account and waits (within the promise) until Redis holds its first version; returns its user id. */
+    long cachedAccount(String balance) throws SQLException {
+        long user = insertAccount(balance);
+        awaitCached(CacheKey.account(user), v -> v.version() == 1, FRESHNESS);
+        return user;
+    }
+
     /** Inserts a product; returns its id. */
     static long insertProduct(String name, String price, int stock) throws SQLException {
         return insert("inventory_db", "INSERT INTO inventory (product_name, price, stock) VALUES (?, ?, ?)",

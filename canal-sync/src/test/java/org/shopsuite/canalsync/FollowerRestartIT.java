@@ -28,12 +28,10 @@ class FollowerRestartIT extends CanalSyncTestSupport {
 
     @Test
     void everyChangeMadeWhileStoppedReachesRedisAfterTheRestart() throws Exception {
-        long product = insertProduct("while-stopped", "5.00", 10);
-        long user = insertAccount("100.00");
+        long product = cachedProduct("while-stopped", "5.00", 10);
+        long user = cachedAccount("100.00");
         CacheKey productKey = CacheKey.product(product);
         CacheKey accountKey = CacheKey.account(user);
-        awaitCached(productKey, v -> v.version() == 1, FRESHNESS);
-        awaitCached(accountKey, v -> v.version() == 1, FRESHNESS);
 
         follower.stop();
         try {

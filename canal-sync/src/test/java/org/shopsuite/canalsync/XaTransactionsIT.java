@@ -31,12 +31,10 @@ class XaTransactionsIT extends CanalSyncTestSupport {
 
     @Test
     void aPreparedThenRolledBackUpdateNeverReachesTheCacheAndTheNextRealChangeDoes() throws Exception {
-        long product = insertProduct("xa-rollback", "10.00", 100);
-        long user = insertAccount("5.00");
+        long product = cachedProduct("xa-rollback", "10.00", 100);
+        long user = cachedAccount("5.00");
         CacheKey productKey = CacheKey.product(product);
         CacheKey accountKey = CacheKey.account(user);
-        awaitCached(productKey, v -> v.version() == 1, FRESHNESS);
-        awaitCached(accountKey, v -> v.version() == 1, FRESHNESS);
 
         try (XaBranch stock = XaBranch.prepare("inventory_db", "rb-stock-" + product,
                      "UPDATE inventory SET stock = stock - 2 WHERE product_id = " + product);
@@ -63,9 +61,8 @@ class XaTransactionsIT extends CanalSyncTestSupport {
 
     @Test
     void aPreparedUpdateIsAppliedAtItsCommit() throws Exception {
-        long product = insertProduct("xa-commit", "10.00", 100);
+        long product = cachedProduct("xa-commit", "10.00", 100);
         CacheKey productKey = CacheKey.product(product);
-        awaitCached(productKey, v -> v.version() == 1, FRESHNESS);
 
         try (XaBranch stock = XaBranch.prepare("inventory_db", "c-stock-" + product,
                 "UPDATE inventory SET stock = stock - 2 WHERE product_id = " + product)) {
@@ -80,12 +77,10 @@ class XaTransactionsIT extends CanalSyncTestSupport {
 
     @Test
     void whatIsDecidedWhileCanalSyncIsStoppedArrivesAfterItsRestartCommittedOnly() throws Exception {
-        long product = insertProduct("xa-restart", "10.00", 100);
-        long user = insertAccount("50.00");
+        long product = cachedProduct("xa-restart", "10.00", 100);
+        long user = cachedAccount("50.00");
         CacheKey productKey = CacheKey.product(product);
         CacheKey accountKey = CacheKey.account(user);
-        awaitCached(productKey, v -> v.version() == 1, FRESHNESS);
-        awaitCached(accountKey, v -> v.version() == 1, FRESHNESS);
 
         try (XaBranch stock = XaBranch.prepare("inventory_db", "r-stock-" + product,
                      "UPDATE inventory SET stock = stock - 3 WHERE product_id = " + product);
@@ -147,8 +142,7 @@ class XaTransactionsIT extends CanalSyncTestSupport {
      * them (the binlog is in order), and that prepared transactions do not hold later changes back.
      */
     private void changesAfterThePrepareArriveOnTime() throws SQLException {
-        long marker = insertProduct("marker", "1.00", 1);
-        awaitCached(CacheKey.product(marker), v -> v.version() == 1, FRESHNESS);
+        cachedProduct("marker", "1.00", 1);
     }
 
     /** One XA branch on its own connection, as Seata's XA mode runs it: START, the statement, END, PREPARE. */
