@@ -7,16 +7,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.stack.Probes;
 import org.shopsuite.stack.TestInfrastructure;
+import org.shopsuite.systemtest.order.Ledger;
+import org.shopsuite.systemtest.order.SuiteClient;
 
 /** Health tells the truth: a service that cannot reach the coordinator is DOWN, and a gateway sees it so. */
 class HealthIT {
 
     static final TestInfrastructure infra = TestInfrastructure.sharedSuite();
     static final ObjectMapper JSON = new ObjectMapper();
+    static final SuiteClient orders = new SuiteClient(infra);
+    static final Ledger ledger = new Ledger(infra);
     static final List<String> TRANSACTIONAL = List.of("account-service", "inventory-service", "order-service-1",
             "order-service-2");
 
@@ -52,6 +57,14 @@ class HealthIT {
             }
             assertThat(gatewayHealth().path("components").path("upstreams").path("status").asText()).isEqualTo("UP");
         });
+        // each instance's Seata client reconnects on its own: the next test must find orders working on both
+        long user = ledger.newUser("100.00");
+        long product = ledger.newProduct("1.00", 10);
+        for (int instance = 0; instance < 2; instance++) {
+            int on = instance;
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    orders.placeOrder(on, user, product, 1, "XA", null, Map.of()).status()).isEqualTo(201));
+        }
     }
 
     private static int healthStatus(String service) {

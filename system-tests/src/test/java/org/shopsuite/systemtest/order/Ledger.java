@@ -13,23 +13,23 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.shopsuite.stack.TestInfrastructure;
 
 /** Fixtures and bookkeeping straight from the databases (as root): the ground truth the API is checked against. */
-final class Ledger {
+public final class Ledger {
 
     private static final AtomicLong NEXT_USER = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
 
     private final TestInfrastructure infra;
 
-    Ledger(TestInfrastructure infra) {
+    public Ledger(TestInfrastructure infra) {
         this.infra = infra;
     }
 
-    long newUser(String balance) {
+    public long newUser(String balance) {
         long user = NEXT_USER.incrementAndGet();
         update("account_db", "INSERT INTO accounts (user_id, balance) VALUES (?, ?)", user, new BigDecimal(balance));
         return user;
     }
 
-    long newProduct(String price, int stock) {
+    public long newProduct(String price, int stock) {
         try (Connection c = connect("inventory_db");
              PreparedStatement insert = c.prepareStatement(
                      "INSERT INTO inventory (product_name, price, stock) VALUES ('test product', ?, ?)",
