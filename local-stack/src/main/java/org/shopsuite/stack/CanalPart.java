@@ -3,8 +3,10 @@ package org.shopsuite.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Canal server, following the MariaDB binlog as a replica would. Its own JVM (it needs Spring 5 and netty 3), run
@@ -46,6 +48,14 @@ public final class CanalPart extends Part {
         return List.of(javaBinary(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
                 "-cp", moduleTarget().resolve("canal-server-0.1.0-SNAPSHOT.jar") + ":" + moduleTarget().resolve("lib") + "/*",
                 "org.shopsuite.canalserver.CanalServerMain");
+    }
+
+    /** shopsuite/canal: the same server and settings; positions and the ready file in the container's /data. */
+    @Override
+    public Optional<ContainerRecipe> containerRecipe() {
+        Map<String, String> environment = new HashMap<>(environment());
+        environment.put("CANAL_DATA_DIR", "/data");
+        return Optional.of(ContainerRecipe.of("shopsuite/canal", environment));
     }
 
     @Override

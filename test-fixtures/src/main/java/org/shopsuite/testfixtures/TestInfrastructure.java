@@ -1,4 +1,4 @@
-package org.shopsuite.stack;
+package org.shopsuite.testfixtures;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,17 +6,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.shopsuite.stack.CanalPart;
+import org.shopsuite.stack.MySqlPart;
+import org.shopsuite.stack.Part;
+import org.shopsuite.stack.RedisPart;
+import org.shopsuite.stack.SeataPart;
+import org.shopsuite.stack.SentinelPart;
+import org.shopsuite.stack.ServicePart;
+import org.shopsuite.stack.Stack;
+import org.shopsuite.stack.StackSettings;
 
 /**
- * The infrastructure for integration tests, started by the same launchers as {@code ./stack}, but on free ports in a
- * private directory, so a test run works beside a running stack. One per test JVM, stopped when the JVM exits; a
- * directory left behind by a JVM that was killed is cleaned up (its processes stopped) by the next run.
+ * The infrastructure for integration tests: MariaDB, Redis master + 2 replicas + 3 sentinels, the Seata coordinator
+ * and the Canal server, on free ports in a private directory, so a test run works beside a running stack. One per
+ * test JVM, removed when the JVM exits; what a killed JVM left behind is removed by the next run.
+ *
+ * <p>Where a Docker engine answers and has the suite's images, the infrastructure runs as containers of those images
+ * (the recipes compose uses); elsewhere it runs natively, from this machine's binaries, as {@code ./stack} runs it.
+ * {@value #MODE_VARIABLE} ({@code auto}, {@code containers}, {@code native}) chooses; {@code SHOP_REQUIRE_DOCKER=true}
+ * (CI) makes the containers mandatory. Either way the parts are the same {@link Part}s on the same ports, so every
+ * test (killing a Redis master, stopping the coordinator) runs unchanged on both. The services under test stay JVM
+ * processes started from their jars: the tests start, stop and kill them one by one, switch on fault injection and
+ * read their logs, and the compose end-to-end test covers the services' own images.
  */
 public final class TestInfrastructure {
 
     private static final Path TEMP = Path.of(System.getProperty("java.io.tmpdir"));
     private static final String DIR_PREFIX = "shopsuite-it-";
+    static final String MODE_VARIABLE = "SHOP_TEST_INFRASTRUCTURE";
     private static TestInfrastructure shared;
 
     /** Services started by tests may be sent injected faults (see service-support's FaultInjection). */
@@ -24,26 +43,38 @@ public final class TestInfrastructure {
 
     private final Stack infrastructure;
     private final Stack suite;
+    private final ContainerEngine containers;
     private boolean suiteStarted;
 
-    private TestInfrastructure(Stack infrastructure, Stack suite) {
+    private TestInfrastructure(Stack infrastructure, Stack suite, ContainerEngine containers) {
         this.infrastructure = infrastructure;
         this.suite = suite;
+        this.containers = containers;
+        if (containers != null) {
+            // The suite's Stack has its own Part objects for the same parts: both must drive the same containers.
+            for (Stack stack : List.of(infrastructure, suite)) {
+                for (Part part : stack.parts()) {
+                    part.containerRecipe().ifPresent(recipe ->
+                            part.runIn(containers.containerFor(part, recipe, part.logFile())));
+                }
+            }
+        }
     }
 
     /** Starts MySQL, Redis + sentinels, the coordinator and the Canal server once per JVM. */
     public static synchronized TestInfrastructure shared() {
         if (shared == null) {
-            requireNativeBinaries();
             cleanUpAbandonedRuns();
             try {
                 Path dir = Files.createTempDirectory(TEMP, DIR_PREFIX);
                 Files.writeString(dir.resolve("owner.pid"), String.valueOf(ProcessHandle.current().pid()));
                 StackSettings settings = StackSettings.onFreePorts(StackSettings.findProjectRoot(), dir);
-                TestInfrastructure infra = new TestInfrastructure(Stack.infrastructure(settings),
-                        Stack.suite(settings, TEST_SERVICE_ENVIRONMENT));
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> tearDown(infra.suite), "test-infrastructure-stop"));
-                infra.start(infra.infrastructure, "infrastructure");
+                Stack infrastructure = Stack.infrastructure(settings);
+                ContainerEngine containers = inContainers(infrastructure.parts()) ? ContainerEngine.forThisJvm() : null;
+                TestInfrastructure infra = new TestInfrastructure(infrastructure,
+                        Stack.suite(settings, TEST_SERVICE_ENVIRONMENT), containers);
+                Runtime.getRuntime().addShutdownHook(new Thread(infra::tearDown, "test-infrastructure-stop"));
+                infra.start(infra.infrastructure, "infrastructure" + (containers != null ? " (containers)" : " (native)"));
                 shared = infra;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -53,19 +84,41 @@ public final class TestInfrastructure {
     }
 
     /**
-     * The launchers run MariaDB and Redis from this machine's binaries. Without them no test using this class can
-     * run: say how to get them rather than fail later on a missing file.
+     * Containers or native processes: containers where an engine with the images answers, unless told otherwise.
+     * Never a silent skip: a run that can do neither fails and says how to get either.
      */
-    private static void requireNativeBinaries() {
-        List<String> missing = Stream.of("mariadbd", "mariadb-install-db", "mariadb", "redis-server")
-                .filter(binary -> !onPath(binary)).toList();
-        if (!missing.isEmpty()) {
-            throw new IllegalStateException("the integration tests start MariaDB and Redis from this machine's"
-                    + " binaries, and " + missing + " are not on the PATH (" + System.getenv("PATH") + "). Install the"
-                    + " Debian packages mariadb-server, mariadb-client and redis-server (.ci/run does, and puts /usr/sbin"
-                    + " on the PATH). Where a Docker engine runs, the infrastructure checks also run against containers"
-                    + " (system-tests, containers/*IT; README, Tests), but the other integration tests need these binaries.");
+    private static boolean inContainers(List<Part> parts) {
+        String mode = System.getenv().getOrDefault(MODE_VARIABLE, "auto").trim().toLowerCase(java.util.Locale.ROOT);
+        boolean required = mode.equals("containers") || "true".equals(System.getenv("SHOP_REQUIRE_DOCKER"));
+        if (!List.of("auto", "containers", "native").contains(mode)) {
+            throw new IllegalStateException(MODE_VARIABLE + "=" + mode + ": use auto, containers or native");
         }
+        List<String> missingBinaries = Stream.of("mariadbd", "mariadb-install-db", "mariadb", "redis-server")
+                .filter(binary -> !onPath(binary)).toList();
+        String noBinaries = missingBinaries + " are not on the PATH (" + System.getenv("PATH") + "): install the Debian"
+                + " packages mariadb-server, mariadb-client and redis-server (.ci/run does, and puts /usr/sbin on the PATH)";
+        if (mode.equals("native")) {
+            if (!missingBinaries.isEmpty()) {
+                throw new IllegalStateException(MODE_VARIABLE + "=native, but " + noBinaries);
+            }
+            return false;
+        }
+        Optional<String> noContainers = ContainerEngine.unavailableBecause(parts);
+        if (noContainers.isEmpty()) {
+            return true;
+        }
+        if (required) {
+            throw new IllegalStateException("the test infrastructure must run in containers ("
+                    + (mode.equals("containers") ? MODE_VARIABLE + "=containers" : "SHOP_REQUIRE_DOCKER=true")
+                    + "), but " + noContainers.get() + ". Start an engine and build the images (.ci/run does both).");
+        }
+        if (!missingBinaries.isEmpty()) {
+            throw new IllegalStateException("the integration tests need the suite's infrastructure, in containers or"
+                    + " natively, and neither is possible here. Containers: " + noContainers.get()
+                    + ". Natively: " + noBinaries + ".");
+        }
+        System.out.println("[test-infrastructure] running the infrastructure natively: " + noContainers.get());
+        return false;
     }
 
     private static boolean onPath(String binary) {
@@ -143,10 +196,18 @@ public final class TestInfrastructure {
         stack().up(System.out);
     }
 
-    private static void tearDown(Stack stack) {
-        stack.down(System.out);
-        keepLogs(stack.settings().stackDir().resolve("logs"));
-        deleteQuietly(stack.settings().stackDir());
+    /** Whether the infrastructure runs in containers (else as native processes). */
+    public boolean inContainers() {
+        return containers != null;
+    }
+
+    private void tearDown() {
+        suite.down(System.out);
+        if (containers != null) {
+            containers.removeAll();
+        }
+        keepLogs(suite.settings().stackDir().resolve("logs"));
+        deleteQuietly(suite.settings().stackDir());
     }
 
     /** Copies the parts' logs to {@code -Dshop.test.logs} (the build's target/stack-logs), to read after a failure. */
