@@ -84,9 +84,13 @@ public abstract class Part {
         return container != null;
     }
 
-    /** Healthy by its own probe natively; in a container by the image's health check, which runs the same probe. */
+    /**
+     * Healthy by its own probe. In a container also by the image's health check, which passes once per start (it
+     * runs the native rule inside, e.g. on files only the container has) and then stays passed through brief
+     * failures: the live probe from the host is what notices a replica that lost its master a moment ago.
+     */
     public boolean isHealthy() {
-        return inContainer() ? container.healthy() : healthy();
+        return inContainer() ? container.healthy() && healthy() : healthy();
     }
 
     public Optional<ProcessHandle> running() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -191,9 +192,18 @@ public final class TestInfrastructure {
         return infrastructure.parts(CanalPart.class).get(0);
     }
 
-    /** Starts whatever part is not running (after a test killed it) and waits until all are healthy again. */
+    /**
+     * Starts whatever part is not running (after a test killed it) and waits until all are healthy again. When a Redis
+     * node or sentinel was down it also waits until the sentinels have settled: a master back within the sentinels'
+     * down-after time may still be failed over a moment later, and the next test must not start in that failover.
+     */
     public void restartStopped() {
+        boolean redisWasDown = stack().parts().stream()
+                .filter(part -> part instanceof RedisPart || part instanceof SentinelPart)
+                .anyMatch(part -> part.running().isEmpty());
         stack().up(System.out);
+        RedisGroup redis = new RedisGroup(host(), redisNodes(), sentinels());
+        redis.awaitSettled(redisWasDown ? Duration.ofSeconds(2) : Duration.ZERO, Duration.ofSeconds(60));
     }
 
     /** Whether the infrastructure runs in containers (else as native processes). */
@@ -202,9 +212,15 @@ public final class TestInfrastructure {
     }
 
     private void tearDown() {
-        suite.down(System.out);
         if (containers != null) {
+            // The processes first, as down does; containers are removed at once (a graceful stop of each could
+            // outlast the time the build gives a finished test JVM).
+            List<Part> processes = new java.util.ArrayList<>(suite.parts().stream().filter(p -> !p.inContainer()).toList());
+            java.util.Collections.reverse(processes);
+            processes.forEach(Part::stop);
             containers.removeAll();
+        } else {
+            suite.down(System.out);
         }
         keepLogs(suite.settings().stackDir().resolve("logs"));
         deleteQuietly(suite.settings().stackDir());
