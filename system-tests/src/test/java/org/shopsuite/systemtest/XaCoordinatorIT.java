@@ -7,7 +7,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** {@link XaCoordinatorChecks} against the native infrastructure (local-stack's launchers). */
+/** {@link XaCoordinatorChecks} against the test infrastructure (containers or native processes). */
 @SpringBootTest(classes = TwoDatabaseApp.class)
 class XaCoordinatorIT extends XaCoordinatorChecks {
 
