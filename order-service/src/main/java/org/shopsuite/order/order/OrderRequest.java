@@ -1,4 +1,4 @@
-package org.shopsuite.order.placement;
+package org.shopsuite.order.order;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.shopsuite.order.placement;
+package org.shopsuite.order.order;
 
 import org.shopsuite.api.participant.CreditRequest;
 import org.shopsuite.api.participant.StockRequest;

@@ -1,4 +1,4 @@
-package org.shopsuite.order.placement;
+package org.shopsuite.order.order;
 
 /** The steps of one order inside its global transaction (bound to the thread), in one mode. */
 interface OrderSteps {

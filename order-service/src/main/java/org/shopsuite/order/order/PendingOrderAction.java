@@ -1,4 +1,4 @@
-package org.shopsuite.order.placement;
+package org.shopsuite.order.order;
 
 import java.math.BigDecimal;
 import org.apache.seata.core.context.RootContext;

@@ -1,4 +1,4 @@
-package org.shopsuite.order.placement;
+package org.shopsuite.order.order;
 
 import org.shopsuite.support.fault.FaultInjection;
 import org.slf4j.Logger;

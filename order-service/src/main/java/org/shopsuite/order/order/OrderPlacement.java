@@ -1,4 +1,4 @@
-package org.shopsuite.order.placement;
+package org.shopsuite.order.order;
 
 import java.math.BigDecimal;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -14,8 +14,6 @@ import org.shopsuite.api.order.OrderStatus;
 import org.shopsuite.api.problem.ApiProblem;
 import org.shopsuite.api.problem.ProblemTypes;
 import org.shopsuite.order.lock.PerUserOrderLock;
-import org.shopsuite.order.order.Order;
-import org.shopsuite.order.order.OrderRepository;
 import org.shopsuite.order.order.OrderRepository.NewOrder;
 import org.shopsuite.order.participant.ParticipantUnavailable;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package org.shopsuite.order.placement;
+package org.shopsuite.order.order;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -7,8 +7,6 @@ import org.apache.seata.core.exception.TransactionException;
 import org.apache.seata.core.model.GlobalStatus;
 import org.apache.seata.tm.api.GlobalTransactionContext;
 import org.shopsuite.api.order.OrderMode;
-import org.shopsuite.order.order.Order;
-import org.shopsuite.order.order.OrderRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,4 +1,4 @@
-package org.shopsuite.order.placement;
+package org.shopsuite.order.order;
 
 import java.net.URI;
 import org.shopsuite.api.problem.ProblemTypes;
