@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.seata.core.context.RootContext;
 import org.apache.seata.core.exception.TransactionException;
 import org.apache.seata.core.model.GlobalStatus;
@@ -18,6 +19,7 @@ import org.shopsuite.order.order.OrderRepository.NewOrder;
 import org.shopsuite.order.participant.ParticipantUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -35,6 +37,9 @@ import org.springframework.stereotype.Service;
  * <p>
  * What the caller is told follows what is known:
  * <ul>
+ *   <li>before anything began: another order of the user in flight (409 {@link OrderInProgress}); the lock, the
+ *       coordinator or order_db unavailable (503 {@link org.shopsuite.order.lock.OrderLockUnavailable},
+ *       {@link CoordinatorUnavailable}, {@link OrderDatabaseUnavailable});</li>
  *   <li>a step refused (balance, stock): everything rolled back, the row kept as FAILED with the reason (409);</li>
  *   <li>a step could not be done (unknown user or product, a participant unreachable): everything rolled back, the row
  *       removed: nothing happened (404, 503);</li>
@@ -53,16 +58,25 @@ public class OrderPlacement {
     private final TccOrderTransaction tcc;
     private final PlacementFaults faults;
     private final int timeoutMillis;
+    private final Supplier<GlobalTransaction> newTransaction;
 
+    @Autowired
     OrderPlacement(PerUserOrderLock userLock, OrderRepository orders, XaOrderTransaction xa, TccOrderTransaction tcc,
                    PlacementFaults faults,
                    @Value("${shop.order.transaction-timeout:30s}") Duration transactionTimeout) {
+        this(userLock, orders, xa, tcc, faults, transactionTimeout, GlobalTransactionContext::createNew);
+    }
+
+    /** {@code newTransaction}: Seata's, or a test's stand-in for the coordinator. */
+    OrderPlacement(PerUserOrderLock userLock, OrderRepository orders, XaOrderTransaction xa, TccOrderTransaction tcc,
+                   PlacementFaults faults, Duration transactionTimeout, Supplier<GlobalTransaction> newTransaction) {
         this.userLock = userLock;
         this.orders = orders;
         this.xa = xa;
         this.tcc = tcc;
         this.faults = faults;
         this.timeoutMillis = Math.toIntExact(transactionTimeout.toMillis());
+        this.newTransaction = newTransaction;
     }
 
     /**
@@ -89,12 +103,12 @@ public class OrderPlacement {
     }
 
     private Order run(OrderRequest request) {
-        GlobalTransaction tx = GlobalTransactionContext.createNew();
+        GlobalTransaction tx = newTransaction.get();
         try {
             tx.begin(timeoutMillis, "place-order-" + request.mode().name().toLowerCase());
         } catch (TransactionException | RuntimeException e) {
             log.warn("could not begin a global transaction for user {}: {}", request.userId(), e.toString());
-            throw new ParticipantUnavailable("the transaction coordinator could not begin the order (" + e.getMessage()
+            throw new CoordinatorUnavailable("the transaction coordinator could not begin the order (" + e.getMessage()
                     + "); nothing was changed, retry shortly");
         }
         long orderId;
@@ -110,7 +124,7 @@ public class OrderPlacement {
                         .orElseThrow(() -> new OrderInProgress(request.userId()));
             }
             log.warn("could not write the order of user {}: {}", request.userId(), e.toString());
-            throw new ParticipantUnavailable("the order database could not record the order (" + e.getMessage()
+            throw new OrderDatabaseUnavailable("the order database could not record the order (" + e.getMessage()
                     + "); nothing was changed, retry shortly");
         }
         try {
@@ -189,6 +203,7 @@ public class OrderPlacement {
         return translate(step);
     }
 
+    /** What a failed step is answered with: a participant's problem as it is; anything else as a 503 naming it. */
     private static RuntimeException translate(RuntimeException cause) {
         if (cause instanceof ApiProblem problem) {
             if (problem.status().is5xxServerError()) {
@@ -203,7 +218,7 @@ public class OrderPlacement {
                     + "); nothing was changed, retry shortly");
         }
         log.error("order step failed unexpectedly; the global transaction was rolled back", cause);
-        return new ParticipantUnavailable("an order step failed (" + cause.getMessage()
+        return new OrderStepFailed("an order step failed (" + cause.getMessage()
                 + "); the global transaction was rolled back, nothing was changed");
     }
 
