@@ -20,7 +20,7 @@ final class FailureReason {
     }
 
     static ApiProblem toProblem(String reason) {
-        String text = reason == null ? "failed: unknown reason" : reason;
+        String text = reason == null ? "order-failed: unknown reason" : reason;
         int colon = text.indexOf(": ");
         String slug = colon > 0 ? text.substring(0, colon) : "order-failed";
         String detail = colon > 0 ? text.substring(colon + 2) : text;
