@@ -15,7 +15,15 @@ class ServiceArchitectureTest {
         EvaluationResult result = ServiceArchitecture.featuresAreFreeOfCycles.evaluate(classesOf("examplecycle"));
 
         assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().toString()).contains("Cycle detected: one -> ", "Dependencies of one", "Dependencies of two");
+        assertThat(result.getFailureReport().toString()).contains("Cycle detected: Slice one -> ", "Dependencies of Slice one", "Dependencies of Slice two");
+    }
+
+    @Test
+    void aFeatureThatNeedsTheBasePackageBackIsACycleToo() {
+        EvaluationResult result = ServiceArchitecture.featuresAreFreeOfCycles.evaluate(classesOf("examplebase"));
+
+        assertThat(result.getFailureReport().toString()).contains("Cycle detected: Slice (base package) -> ",
+                "Dependencies of Slice feature");
     }
 
     @Test
