@@ -1,4 +1,4 @@
-package org.shopsuite.bench;
+package org.shopsuite.bench.run;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +47,7 @@ public record BenchOptions(
         return only.contains(group);
     }
 
-    static BenchOptions parse(String[] args, Path defaultOut) {
+    public static BenchOptions parse(String[] args, Path defaultOut) {
         boolean quick = Arrays.asList(args).contains("--quick");
         boolean clientCost = Arrays.asList(args).contains("--client-cost");
         Duration prewarm = seconds(quick ? 30 : 240);

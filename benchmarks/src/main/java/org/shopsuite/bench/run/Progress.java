@@ -1,4 +1,4 @@
-package org.shopsuite.bench;
+package org.shopsuite.bench.run;
 
 import java.io.PrintStream;
 

@@ -1,4 +1,4 @@
-package org.shopsuite.bench;
+package org.shopsuite.bench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
