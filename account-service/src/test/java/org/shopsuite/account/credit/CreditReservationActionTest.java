@@ -3,11 +3,15 @@ package org.shopsuite.account.credit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.lang.reflect.Method;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.seata.rm.tcc.api.BusinessActionContext;
+import org.apache.seata.rm.tcc.api.BusinessActionContextParameter;
+import org.apache.seata.rm.tcc.api.TwoPhaseBusinessAction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -82,6 +86,29 @@ class CreditReservationActionTest {
         List<Object> args = accounts.onlyUpdate().args();
         assertThat((BigDecimal) args.get(0)).isEqualByComparingTo("7.50");
         assertThat(args.get(1)).isEqualTo(7L);
+    }
+
+    @Test
+    void theTryIsFencedAndNamesItsPhaseTwo() throws NoSuchMethodException {
+        TwoPhaseBusinessAction action = CreditReservation.class.getMethod("reserve", long.class, BigDecimal.class)
+                .getAnnotation(TwoPhaseBusinessAction.class);
+
+        // without the fence a repeated cancel would credit twice, and a cancel before its try would lose the try
+        assertThat(action.useTCCFence()).isTrue();
+        assertThat(CreditReservation.class.getMethod(action.commitMethod(), BusinessActionContext.class).getName())
+                .isEqualTo("confirm");
+        assertThat(CreditReservation.class.getMethod(action.rollbackMethod(), BusinessActionContext.class).getName())
+                .isEqualTo("cancel");
+    }
+
+    @Test
+    void theImplementationRecordsTheValuesPhaseTwoReads() throws NoSuchMethodException {
+        // on the interface alone, phase two read null and the coordinator retried forever (docs/facts.md)
+        Method reserve = CreditReservationAction.class.getMethod("reserve", long.class, BigDecimal.class);
+
+        assertThat(Arrays.stream(reserve.getParameterAnnotations())
+                .map(annotations -> ((BusinessActionContextParameter) annotations[0]).paramName()))
+                .containsExactly("userId", "amount");
     }
 
     private static BusinessActionContext context(Object userId, Object amount) {
