@@ -1,6 +1,6 @@
 package org.shopsuite.systemtest;
 
-import org.shopsuite.stack.TestInfrastructure;
+import org.shopsuite.testfixtures.TestInfrastructure;
 import org.shopsuite.systemtest.xa.TwoDatabaseApp;
 import org.shopsuite.systemtest.xa.XaCoordinatorChecks;
 import org.springframework.boot.test.context.SpringBootTest;

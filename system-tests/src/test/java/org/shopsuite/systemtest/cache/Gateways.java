@@ -9,7 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.shopsuite.stack.TestInfrastructure;
+import org.shopsuite.testfixtures.TestInfrastructure;
 
 /** Reads through both cache-gateway instances, as the public would. */
 final class Gateways {

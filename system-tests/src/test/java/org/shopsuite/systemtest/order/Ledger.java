@@ -10,7 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.shopsuite.stack.TestInfrastructure;
+import org.shopsuite.testfixtures.TestInfrastructure;
 
 /** Fixtures and bookkeeping straight from the databases (as root): the ground truth the API is checked against. */
 public final class Ledger {
@@ -45,7 +45,7 @@ public final class Ledger {
         }
     }
 
-    BigDecimal balance(long user) {
+    public BigDecimal balance(long user) {
         return decimal("account_db", "SELECT balance FROM accounts WHERE user_id = ?", user);
     }
 
@@ -53,7 +53,7 @@ public final class Ledger {
         return decimal("account_db", "SELECT frozen FROM accounts WHERE user_id = ?", user);
     }
 
-    int stock(long product) {
+    public int stock(long product) {
         return decimal("inventory_db", "SELECT stock FROM inventory WHERE product_id = ?", product).intValue();
     }
 
@@ -61,7 +61,7 @@ public final class Ledger {
         return decimal("inventory_db", "SELECT frozen_stock FROM inventory WHERE product_id = ?", product).intValue();
     }
 
-    List<String> orderStatuses(long user) {
+    public List<String> orderStatuses(long user) {
         return strings("order_db", "SELECT status FROM orders WHERE user_id = ? ORDER BY order_id", user);
     }
 
