@@ -9,8 +9,6 @@ import org.shopsuite.api.order.OrderView;
 import org.shopsuite.api.order.PlaceOrderRequest;
 import org.shopsuite.api.problem.ApiProblem;
 import org.shopsuite.api.problem.ProblemTypes;
-import org.shopsuite.order.placement.OrderPlacement;
-import org.shopsuite.order.placement.OrderRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.shopsuite.api.input.StrictInput;
 import org.shopsuite.api.order.OrderMode;
 import org.shopsuite.api.order.OrderStatus;
-import org.shopsuite.order.placement.OrderPlacement;
 import org.shopsuite.support.problem.ProblemResponses;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
