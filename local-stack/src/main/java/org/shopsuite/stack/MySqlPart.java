@@ -99,9 +99,21 @@ public final class MySqlPart extends Part {
     @Override
     protected void afterHealthy() throws IOException {
         Path marker = dataDir().resolve(LOADED_MARKER);
-        if (Files.exists(marker)) {
-            return;
+        if (!Files.exists(marker)) {
+            loadSql();
+            Files.writeString(marker, "sql/ loaded\n");
         }
+        // sql/ creates the users locked and without passwords: every start gives them the stack's secrets (a no-op
+        // once they have them), so a secret made after the data directory (or deleted) is the one that works.
+        StringBuilder users = new StringBuilder();
+        for (DatabaseUser user : DatabaseUser.values()) {
+            users.append(user.unlockStatement(settings));
+        }
+        executeSecretly(users.toString(), "giving the database users their passwords from "
+                + SecretFiles.dir(settings));
+    }
+
+    private void loadSql() throws IOException {
         // Operators and tests log in as root with an empty password over TCP (README, ports); install-db made root
         // for the socket only.
         execute("CREATE USER IF NOT EXISTS 'root'@'127.0.0.1' IDENTIFIED BY '';"
@@ -115,7 +127,6 @@ public final class MySqlPart extends Part {
                 }
             }
         }
-        Files.writeString(marker, "sql/ loaded\n");
     }
 
     /** Runs SQL as root through the server's socket. */
@@ -123,6 +134,22 @@ public final class MySqlPart extends Part {
         StringBuilder out = new StringBuilder();
         if (client(List.of("-e", sql), null, out) != 0) {
             throw new IOException("MariaDB: " + what + " failed: " + out.toString().trim());
+        }
+    }
+
+    /** {@link #execute}, with the SQL read from an owner-only file: on a command line, any local user could see it. */
+    private void executeSecretly(String sql, String what) throws IOException {
+        Path dir = Files.createDirectories(SecretFiles.dir(settings));
+        Path file = Files.createTempFile(dir, "statements", ".sql", java.nio.file.attribute.PosixFilePermissions
+                .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.writeString(file, sql);
+            StringBuilder out = new StringBuilder();
+            if (client(List.of(), file, out) != 0) {
+                throw new IOException("MariaDB: " + what + " failed: " + out.toString().trim());
+            }
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 

@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Seata transaction coordinator (TC) 2.0.0, run from the classpath that the seata-coordinator module assembles.
  * File store under the stack directory: sessions in flight survive a restart, and {@code reset} wipes them.
  */
 public final class SeataPart extends Part {
+
+    /** The console's user; its password is the stack's {@link StackSecret#SEATA_CONSOLE_PASSWORD}. */
+    public static final String CONSOLE_USER = "seata";
 
     public SeataPart(StackSettings settings) {
         super(settings, "seata", settings.seataPort());
@@ -66,6 +70,18 @@ public final class SeataPart extends Part {
                 "io.seata.server.ServerApplication",
                 "-p", String.valueOf(port()),
                 "-h", settings.host());
+    }
+
+    /**
+     * The console's login, by environment (a -D option would show the password to every local user in the process
+     * list). Without these the console accepts seata/seata and signs its tokens with a key published in Seata's jar.
+     */
+    @Override
+    protected Map<String, String> environment() {
+        return Map.of(
+                "CONSOLE_USER_USERNAME", CONSOLE_USER,
+                "CONSOLE_USER_PASSWORD", StackSecret.SEATA_CONSOLE_PASSWORD.value(settings),
+                "SEATA_SECURITY_SECRETKEY", StackSecret.SEATA_CONSOLE_TOKEN_KEY.value(settings));
     }
 
     @Override

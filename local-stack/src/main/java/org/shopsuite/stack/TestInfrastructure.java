@@ -138,6 +138,16 @@ public final class TestInfrastructure {
         return infrastructure.parts(CanalPart.class).get(0);
     }
 
+    /** A secret this run's stack generated (README, "Secrets"), e.g. to log in as a service's database user. */
+    public String secret(StackSecret secret) {
+        return secret.value(settings());
+    }
+
+    /** The password every Redis node and sentinel of this run asks for. */
+    public String redisPassword() {
+        return secret(StackSecret.REDIS_PASSWORD);
+    }
+
     /** Starts whatever part is not running (after a test killed it) and waits until all are healthy again. */
     public void restartStopped() {
         stack().up(System.out);
