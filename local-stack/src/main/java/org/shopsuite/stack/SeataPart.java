@@ -74,7 +74,7 @@ public final class SeataPart extends Part {
 
     /**
      * The console's login, by environment (a -D option would show the password to every local user in the process
-     * list). Without these the console accepts seata/seata and signs its tokens with a key published in Seata's jar.
+     * list). Without these the console accepts Seata's built-in login and signs its tokens with a key published in Seata's jar.
      */
     @Override
     protected Map<String, String> environment() {

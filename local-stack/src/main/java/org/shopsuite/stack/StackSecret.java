@@ -49,8 +49,13 @@ public enum StackSecret {
 
     /** This stack's value, generated on first use. */
     public String value(StackSettings settings) {
-        return SecretFiles.readOrCreate(file(settings), fileName.endsWith(".key")
-                ? () -> SecretFiles.randomBase64(KEY_BYTES) : () -> SecretFiles.randomPassword(PASSWORD_BYTES));
+        return SecretFiles.readOrCreate(file(settings), this::generate);
+    }
+
+    /** A new random value of this secret's kind (a key: base64 as its reader expects; a password: base64url). */
+    public String generate() {
+        return fileName.endsWith(".key") ? SecretFiles.randomBase64(KEY_BYTES)
+                : SecretFiles.randomPassword(PASSWORD_BYTES);
     }
 
     public Path file(StackSettings settings) {

@@ -4,10 +4,12 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.shopsuite.stack.StackSecret;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -42,6 +44,9 @@ public final class ContainerInfrastructure {
 
     private static ContainerInfrastructure shared;
 
+    /** This run's secrets, generated as ./stack and docker/compose-env.sh generate them; handed to the containers. */
+    private final Map<StackSecret, String> secrets = new EnumMap<>(StackSecret.class);
+
     private final Network network;
     private final List<GenericContainer<?>> started = new ArrayList<>();
     private GenericContainer<?> mariadb;
@@ -52,6 +57,26 @@ public final class ContainerInfrastructure {
 
     private ContainerInfrastructure() {
         network = Network.builder().createNetworkCmdModifier(cmd -> cmd.withLabels(LABELS)).build();
+        for (StackSecret secret : StackSecret.values()) {
+            secrets.put(secret, secret.generate());
+        }
+    }
+
+    /** One of this run's secrets, e.g. to log in as a service's database user. */
+    public String secret(StackSecret secret) {
+        return secrets.get(secret);
+    }
+
+    public String redisPassword() {
+        return secret(StackSecret.REDIS_PASSWORD);
+    }
+
+    /** Sets each secret on the container under the variable compose gives it (docker-compose.yml, .env). */
+    private GenericContainer<?> withSecrets(GenericContainer<?> container, StackSecret... wanted) {
+        for (StackSecret secret : wanted) {
+            container.withEnv(secret.environmentVariable(), secret(secret));
+        }
+        return container;
     }
 
     /**
@@ -131,12 +156,14 @@ public final class ContainerInfrastructure {
 
     private void start() {
         try {
-            mariadb = container("shopsuite/mariadb", "mysql")
+            mariadb = withSecrets(container("shopsuite/mariadb", "mysql"), StackSecret.ORDER_DB_PASSWORD,
+                    StackSecret.ACCOUNT_DB_PASSWORD, StackSecret.INVENTORY_DB_PASSWORD, StackSecret.CANAL_DB_PASSWORD)
                     .withEnv("MARIADB_PORT", String.valueOf(MYSQL_PORT))
                     // tests log in as root with an empty password, as natively (the port is published on localhost)
                     .withEnv("MARIADB_ROOT_HOST", "%")
                     .withExposedPorts(MYSQL_PORT);
-            seata = container("shopsuite/seata", "seata")
+            seata = withSecrets(container("shopsuite/seata", "seata"), StackSecret.SEATA_CONSOLE_PASSWORD,
+                    StackSecret.SEATA_CONSOLE_TOKEN_KEY)
                     .withEnv("SEATA_PORT", String.valueOf(SEATA_PORT))
                     .withExposedPorts(SEATA_PORT);
             GenericContainer<?> master = redisNode(0, null);
@@ -147,12 +174,14 @@ public final class ContainerInfrastructure {
                     .withEnv("CANAL_PORT", String.valueOf(CANAL_PORT))
                     .withEnv("CANAL_DB_HOST", "mysql")
                     .withEnv("CANAL_DB_PORT", String.valueOf(MYSQL_PORT))
+                    .withEnv("CANAL_DB_PASSWORD", secret(StackSecret.CANAL_DB_PASSWORD))
                     .withExposedPorts(CANAL_PORT);
             startAll(List.of(canal, redisNode(1, masterIp), redisNode(2, masterIp)));
 
             List<GenericContainer<?>> sentinelContainers = new ArrayList<>();
             for (int i = 0; i < SENTINEL_PORTS.size(); i++) {
-                GenericContainer<?> sentinel = container("shopsuite/redis", "sentinel-" + (i + 1))
+                GenericContainer<?> sentinel = withSecrets(container("shopsuite/redis", "sentinel-" + (i + 1)),
+                        StackSecret.REDIS_PASSWORD)
                         .withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint("/usr/local/bin/redis-sentinel.sh"))
                         .withEnv("SENTINEL_PORT", String.valueOf(SENTINEL_PORTS.get(i)))
                         .withEnv("REDIS_MASTER_HOST", masterIp)
@@ -169,7 +198,8 @@ public final class ContainerInfrastructure {
 
     /** A Redis node announcing its container address; replicas start as replicas of the master's address. */
     private GenericContainer<?> redisNode(int index, String masterIp) {
-        GenericContainer<?> node = container("shopsuite/redis", "redis-" + (index + 1))
+        GenericContainer<?> node = withSecrets(container("shopsuite/redis", "redis-" + (index + 1)),
+                StackSecret.REDIS_PASSWORD)
                 .withEnv("REDIS_PORT", String.valueOf(REDIS_PORTS.get(index)));
         if (masterIp != null) {
             node.withEnv("REDIS_REPLICA_OF", masterIp + ":" + REDIS_PORTS.get(0));

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
+import org.shopsuite.stack.DatabaseUser;
+import org.shopsuite.stack.StackSecret;
 import org.testcontainers.containers.GenericContainer;
 
 /**
@@ -48,7 +50,8 @@ class ContainerInfrastructureIT {
             assertThat(rs.getInt(5)).isEqualTo(1);
         }
         // a service user from sql/07-users.sql sees its own database and the seed rows of sql/06-seed.sql
-        try (Connection account = DriverManager.getConnection(infra.jdbcUrl("account_db"), "account_svc", "account_pw");
+        try (Connection account = DriverManager.getConnection(infra.jdbcUrl("account_db"),
+                DatabaseUser.ACCOUNT.userName(), infra.secret(StackSecret.ACCOUNT_DB_PASSWORD));
              ResultSet rs = account.createStatement().executeQuery("SELECT balance FROM accounts WHERE user_id = 2")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("1500.00");
@@ -97,7 +100,8 @@ class ContainerInfrastructureIT {
     @Test
     void killingTheRedisMasterContainerPromotesAReplicaAndClientsCarryOn() {
         Config config = new Config();
-        var sentinelConfig = config.useSentinelServers().setMasterName("mymaster").setRetryAttempts(5).setTimeout(2000);
+        var sentinelConfig = config.useSentinelServers().setMasterName("mymaster").setRetryAttempts(5).setTimeout(2000)
+                .setPassword(infra.redisPassword()).setSentinelPassword(infra.redisPassword());
         infra.sentinelAddresses().forEach(sentinelConfig::addSentinelAddress);
         RedissonClient redis = Redisson.create(config);
         try {
@@ -125,7 +129,7 @@ class ContainerInfrastructureIT {
     private static String masterAddress(GenericContainer<?> sentinel) {
         try {
             var reply = sentinel.execInContainer("sh", "-c",
-                    "redis-cli -p \"$SENTINEL_PORT\" SENTINEL get-master-addr-by-name mymaster");
+                    "REDISCLI_AUTH=\"$SHOP_REDIS_PASSWORD\" redis-cli -p \"$SENTINEL_PORT\" SENTINEL get-master-addr-by-name mymaster");
             String[] lines = reply.getStdout().strip().split("\\s+");
             assertThat(lines).as("sentinel reply %s", reply.getStdout()).hasSize(2);
             return lines[0] + ":" + lines[1];

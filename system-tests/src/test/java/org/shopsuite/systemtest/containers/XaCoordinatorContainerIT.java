@@ -20,7 +20,8 @@ class XaCoordinatorContainerIT extends XaCoordinatorChecks {
     @DynamicPropertySource
     static void seata(DynamicPropertyRegistry registry) {
         seataClient(registry, () -> ContainerInfrastructure.shared().seataAddress(),
-                () -> ContainerInfrastructure.shared().jdbcUrl(""));
+                () -> ContainerInfrastructure.shared().jdbcUrl(""),
+                user -> ContainerInfrastructure.shared().secret(user.password()));
     }
 
     @Override
