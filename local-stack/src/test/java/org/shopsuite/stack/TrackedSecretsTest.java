@@ -70,11 +70,11 @@ class TrackedSecretsTest {
                 "    password: hunter2hunter2",
                 "SHOP_REDIS_PASSWORD=s3cr3tvalue",
                 "private static final String DB_PASSWORD = \"letmein\";",
-                "CREATE USER 'x'@'%' IDENTIFIED BY 'letmein';",
+                "CREATE USER 'x'@'%' IDENTIFIED" + " BY 'letmein';",
                 "requirepass letmein",
                 "sentinel auth-pass mymaster letmein",
                 "-----BEGIN RSA PRIVATE" + " KEY-----",
-                "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlX2hlcmU",
+                "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9" + ".eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlX2hlcmU",
                 "username: order_svc / " + "order" + "_pw");
         assertThat(findingsIn("planted.txt", planted)).hasSize(9);
         assertThat(findingsIn("Planted.java", "String password = \"hunter2hunter2\";")).hasSize(1);
