@@ -2,23 +2,31 @@ package org.shopsuite.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.stack.DatabaseUser;
 import org.shopsuite.stack.RedisPart;
+import org.shopsuite.stack.SeataPart;
 import org.shopsuite.stack.SentinelPart;
+import org.shopsuite.stack.StackSecret;
 import org.shopsuite.stack.StackSettings;
 import org.shopsuite.stack.TestInfrastructure;
 
@@ -59,10 +67,12 @@ class StoreCredentialsIT {
             assertThat(firstReply(sentinel.port(), "SENTINEL", "get-master-addr-by-name",
                     StackSettings.SENTINEL_MASTER_NAME)).as("%s without AUTH", sentinel.name()).startsWith("-NOAUTH");
             assertThat(sentinel.masterAddress()).as("%s with the password", sentinel.name()).isPresent();
-            // Sentinels find each other through the master and then talk directly: both need the password.
-            assertThat(sentinel.command("SENTINEL", "ckquorum", StackSettings.SENTINEL_MASTER_NAME))
+            // Sentinels find each other through the master (a few seconds after a start) and then talk directly: both
+            // need the password.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    sentinel.command("SENTINEL", "ckquorum", StackSettings.SENTINEL_MASTER_NAME))
                     .as("%s's quorum", sentinel.name()).hasValueSatisfying(reply -> assertThat(reply.get(0))
-                            .startsWith("OK 3 usable Sentinels"));
+                            .startsWith("OK 3 usable Sentinels")));
         }
     }
 
@@ -79,6 +89,26 @@ class StoreCredentialsIT {
             out.flush();
             return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
         }
+    }
+
+    // -------------------------------------------------------------------------------------------- Seata console
+
+    @Test
+    void theSeataConsoleTakesTheGeneratedLoginOnly() throws Exception {
+        assertThat(consoleLogin("seata", "seata")).as("Seata's built-in login").doesNotContain("\"code\":\"200\"");
+        assertThat(consoleLogin(SeataPart.CONSOLE_USER, infra.secret(StackSecret.SEATA_CONSOLE_PASSWORD)))
+                .as("the stack's login").contains("\"code\":\"200\"");
+    }
+
+    /** The console's answer to a login: {"code":"200",...,"data":"<token>"} or a refusal. */
+    private static String consoleLogin(String user, String password) throws Exception {
+        HttpRequest login = HttpRequest.newBuilder(URI.create("http://" + infra.host() + ":"
+                        + infra.settings().seataConsolePort() + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\""
+                        + password + "\"}"))
+                .timeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newHttpClient().send(login, HttpResponse.BodyHandlers.ofString()).body();
     }
 
     // ------------------------------------------------------------------------------------------------- MariaDB
