@@ -3,6 +3,7 @@ package org.shopsuite.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,8 +141,8 @@ public final class MySqlPart extends Part {
     /** {@link #execute}, with the SQL read from an owner-only file: on a command line, any local user could see it. */
     private void executeSecretly(String sql, String what) throws IOException {
         Path dir = Files.createDirectories(SecretFiles.dir(settings));
-        Path file = Files.createTempFile(dir, "statements", ".sql", java.nio.file.attribute.PosixFilePermissions
-                .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Path file = Files.createTempFile(dir, "statements", ".sql",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             Files.writeString(file, sql);
             StringBuilder out = new StringBuilder();

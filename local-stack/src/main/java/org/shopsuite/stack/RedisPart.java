@@ -73,7 +73,7 @@ public final class RedisPart extends Part {
 
     @Override
     public boolean healthy() {
-        Optional<List<String>> pong = command("PING");
+        Optional<List<String>> pong = send("PING");
         if (pong.isEmpty() || !pong.get().contains("PONG")) {
             return false;
         }
@@ -88,7 +88,7 @@ public final class RedisPart extends Part {
     }
 
     /** One command to this node, authenticated with the stack's Redis password (see {@link Probes#redis}). */
-    public Optional<List<String>> command(String... command) {
+    public Optional<List<String>> send(String... command) {
         return Probes.redisAuthenticated(settings.host(), port(), password(), command);
     }
 

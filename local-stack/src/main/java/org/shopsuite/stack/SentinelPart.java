@@ -62,13 +62,13 @@ public final class SentinelPart extends Part {
 
     /** host:port of the master this sentinel currently names. */
     public Optional<String> masterAddress() {
-        return command("SENTINEL", "get-master-addr-by-name", StackSettings.SENTINEL_MASTER_NAME)
+        return send("SENTINEL", "get-master-addr-by-name", StackSettings.SENTINEL_MASTER_NAME)
                 .filter(reply -> reply.size() == 2)
                 .map(reply -> reply.get(0) + ":" + reply.get(1));
     }
 
     /** One command to this sentinel, authenticated with the stack's Redis password (see {@link Probes#redis}). */
-    public Optional<List<String>> command(String... command) {
+    public Optional<List<String>> send(String... command) {
         return Probes.redisAuthenticated(settings.host(), port(), password(), command);
     }
 

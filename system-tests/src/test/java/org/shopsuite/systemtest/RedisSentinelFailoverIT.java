@@ -64,7 +64,7 @@ class RedisSentinelFailoverIT {
                 assertThat(after.get()).isEqualTo("written after the failover");
             });
             assertThat(before.get()).isEqualTo("written before the failover");
-            assertThat(newMaster.command("GET", "failover-it:after"))
+            assertThat(newMaster.send("GET", "failover-it:after"))
                     .contains(List.of("written after the failover"));
         } finally {
             redisson.shutdown();
@@ -79,7 +79,7 @@ class RedisSentinelFailoverIT {
 
     private static int count(SentinelPart sentinel, String what) {
         // Each entry is a flat list of field/value pairs starting with "name": count the names.
-        return (int) sentinel.command("SENTINEL", what, StackSettings.SENTINEL_MASTER_NAME)
+        return (int) sentinel.send("SENTINEL", what, StackSettings.SENTINEL_MASTER_NAME)
                 .orElse(List.of()).stream().filter("name"::equals).count();
     }
 

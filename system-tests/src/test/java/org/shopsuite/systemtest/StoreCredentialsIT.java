@@ -47,7 +47,7 @@ class StoreCredentialsIT {
                     .startsWith("-NOAUTH");
             assertThat(firstReply(node.port(), "AUTH", "not-the-password")).as("%s with a wrong password", node.name())
                     .startsWith("-WRONGPASS");
-            assertThat(node.command("PING")).as("%s with the password", node.name()).contains(List.of("PONG"));
+            assertThat(node.send("PING")).as("%s with the password", node.name()).contains(List.of("PONG"));
         }
     }
 
@@ -70,7 +70,7 @@ class StoreCredentialsIT {
             // Sentinels find each other through the master (a few seconds after a start) and then talk directly: both
             // need the password.
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                    sentinel.command("SENTINEL", "ckquorum", StackSettings.SENTINEL_MASTER_NAME))
+                    sentinel.send("SENTINEL", "ckquorum", StackSettings.SENTINEL_MASTER_NAME))
                     .as("%s's quorum", sentinel.name()).hasValueSatisfying(reply -> assertThat(reply.get(0))
                             .startsWith("OK 3 usable Sentinels")));
         }
