@@ -28,7 +28,7 @@ import org.shopsuite.stack.SeataPart;
 import org.shopsuite.stack.SentinelPart;
 import org.shopsuite.stack.StackSecret;
 import org.shopsuite.stack.StackSettings;
-import org.shopsuite.stack.TestInfrastructure;
+import org.shopsuite.testfixtures.TestInfrastructure;
 
 /**
  * Every store asks for a password, and each database user can do its own work and nothing else (README, "Secrets"),
