@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.cache.CacheKey;
-import org.shopsuite.stack.Probes;
 import org.shopsuite.stack.RedisPart;
 import org.shopsuite.stack.StackSettings;
 
@@ -49,8 +48,7 @@ class FailoverReplayIT extends CanalSyncTestSupport {
         try {
             // Sentinels read a replica's priority from its INFO, every 10 s.
             await().atMost(RECOVERY).until(() -> sentinelSeesPriorityZero(other));
-            Probes.redis(infra.host(), infra.sentinels().get(0).port(), "SENTINEL", "FAILOVER",
-                    StackSettings.SENTINEL_MASTER_NAME);
+            infra.sentinels().get(0).send("SENTINEL", "FAILOVER", StackSettings.SENTINEL_MASTER_NAME);
             await().atMost(RECOVERY).until(() -> "master".equals(promoted.role()));
 
             // Read on the new master itself: a client still connected to the old one could see version 2 there
@@ -66,7 +64,7 @@ class FailoverReplayIT extends CanalSyncTestSupport {
 
     private static <T> T onNode(RedisPart node, java.util.function.Function<StatefulRedisConnection<byte[], byte[]>, T> work) {
         RedisClient client = RedisClient.create(RedisURI.builder().withHost(infra.host()).withPort(node.port())
-                .withTimeout(Duration.ofSeconds(5)).build());
+                .withPassword(infra.redisPassword().toCharArray()).withTimeout(Duration.ofSeconds(5)).build());
         try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
             return work.apply(connection);
         } finally {
@@ -75,8 +73,7 @@ class FailoverReplayIT extends CanalSyncTestSupport {
     }
 
     private static boolean sentinelSeesPriorityZero(RedisPart replica) {
-        String sentinelPort = String.valueOf(infra.sentinels().get(0).port());
-        List<String> replicas = Probes.redis(infra.host(), Integer.parseInt(sentinelPort), "SENTINEL", "REPLICAS",
+        List<String> replicas = infra.sentinels().get(0).send("SENTINEL", "REPLICAS",
                 StackSettings.SENTINEL_MASTER_NAME).orElse(List.of());
         // a flat list of name/value pairs, replica after replica: find this replica's port, then its priority
         for (int i = 0; i + 1 < replicas.size(); i += 2) {
@@ -92,7 +89,7 @@ class FailoverReplayIT extends CanalSyncTestSupport {
     }
 
     private static String valueOn(RedisPart node, CacheKey key) {
-        return Probes.redis(infra.host(), node.port(), "GET", key.redisKey()).map(Object::toString).orElse("");
+        return node.send("GET", key.redisKey()).map(Object::toString).orElse("");
     }
 
     private static byte[] bytes(String value) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.shopsuite.stack.Probes;
 import org.shopsuite.stack.RedisPart;
 import org.shopsuite.stack.SentinelPart;
 import org.shopsuite.stack.StackSettings;
@@ -15,12 +14,10 @@ import org.shopsuite.stack.StackSettings;
 /** The Redis master, its replicas and the sentinels, seen together: is the group settled, and if not, why. */
 final class RedisGroup {
 
-    private final String host;
     private final List<RedisPart> nodes;
     private final List<SentinelPart> sentinels;
 
-    RedisGroup(String host, List<RedisPart> nodes, List<SentinelPart> sentinels) {
-        this.host = host;
+    RedisGroup(List<RedisPart> nodes, List<SentinelPart> sentinels) {
         this.nodes = nodes;
         this.sentinels = sentinels;
     }
@@ -57,8 +54,7 @@ final class RedisGroup {
     Optional<String> unsettledBecause() {
         Set<String> masters = new HashSet<>();
         for (SentinelPart sentinel : sentinels) {
-            Optional<List<String>> reply = Probes.redis(host, sentinel.port(), "SENTINEL", "MASTER",
-                    StackSettings.SENTINEL_MASTER_NAME);
+            Optional<List<String>> reply = sentinel.send("SENTINEL", "MASTER", StackSettings.SENTINEL_MASTER_NAME);
             if (reply.isEmpty()) {
                 return Optional.of(sentinel.name() + " does not answer");
             }
@@ -88,7 +84,7 @@ final class RedisGroup {
     }
 
     private String info(RedisPart node, String field) {
-        return Probes.redisInfo(host, node.port(), "replication", field).orElse("");
+        return node.info("replication", field).orElse("");
     }
 
     private static Map<String, String> pairs(List<String> flat) {

@@ -213,7 +213,7 @@ public final class TestInfrastructure {
                 .filter(part -> part instanceof RedisPart || part instanceof SentinelPart)
                 .anyMatch(part -> part.running().isEmpty());
         stack().up(System.out);
-        RedisGroup redis = new RedisGroup(host(), redisNodes(), sentinels());
+        RedisGroup redis = new RedisGroup(redisNodes(), sentinels());
         redis.awaitSettled(redisWasDown ? Duration.ofSeconds(2) : Duration.ZERO, Duration.ofSeconds(60));
     }
 
