@@ -138,6 +138,11 @@ public final class TestInfrastructure {
         return infrastructure.parts(CanalPart.class).get(0);
     }
 
+    /** A bearer token for {@code userId} (scope {@code shop.admin} if {@code admin}) from the suite's issuer. */
+    public String token(long userId, boolean admin) {
+        return DevIssuer.token(settings(), userId, admin);
+    }
+
     /** Starts whatever part is not running (after a test killed it) and waits until all are healthy again. */
     public void restartStopped() {
         stack().up(System.out);
