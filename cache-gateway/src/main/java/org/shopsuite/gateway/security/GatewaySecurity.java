@@ -16,7 +16,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * order-service applies them again. Orders are rate-limited once the caller is known ({@link OrderRateLimitFilter}).
  */
 @Configuration(proxyBeanMethods = false)
-class GatewaySecurity {
+public class GatewaySecurity {
 
     @Bean
     SecurityFilterChain gatewayResourceServer(HttpSecurity http, OrderRateLimiter limiter) throws Exception {
