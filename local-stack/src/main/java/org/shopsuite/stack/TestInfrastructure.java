@@ -138,9 +138,22 @@ public final class TestInfrastructure {
         return infrastructure.parts(CanalPart.class).get(0);
     }
 
-    /** A bearer token for {@code userId} (scope {@code shop.admin} if {@code admin}) from the suite's issuer. */
+    /**
+     * A bearer token for {@code userId} (scope {@code shop.admin} if {@code admin}) from the suite's issuer; one per
+     * user and scope, made again after half of its hour.
+     */
     public String token(long userId, boolean admin) {
-        return DevIssuer.token(settings(), userId, admin);
+        long now = System.nanoTime();
+        TestToken token = tokens.compute(userId + (admin ? ":admin" : ""), (key, held) ->
+                held != null && now - held.madeAt() < TOKEN_REUSE.toNanos() ? held
+                        : new TestToken(DevIssuer.token(settings(), userId, admin), now));
+        return token.value();
+    }
+
+    private static final java.time.Duration TOKEN_REUSE = java.time.Duration.ofMinutes(30);
+    private final Map<String, TestToken> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record TestToken(String value, long madeAt) {
     }
 
     /** Starts whatever part is not running (after a test killed it) and waits until all are healthy again. */

@@ -32,6 +32,7 @@ class StartWithoutRedisIT {
 
     @DynamicPropertySource
     static void suiteWithoutRedis(DynamicPropertyRegistry registry) {
+        registry.add("SHOP_AUTH_ISSUER", () -> infra.settings().authIssuer());
         registry.add("spring.data.redis.sentinel.nodes", () -> "127.0.0.1:" + closedPort());
         registry.add("shop.catalog.inventory-url", () -> infra.baseUrl(infra.service("inventory-service")));
         registry.add("shop.catalog.account-url", () -> infra.baseUrl(infra.service("account-service")));
@@ -55,7 +56,9 @@ class StartWithoutRedisIT {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        // as an operator: health details are for shop.admin only
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET()
+                        .header("Authorization", "Bearer " + infra.token(999_999_999L, true)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
