@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -30,10 +31,14 @@ public final class DevIssuer {
     /** What the issuer needs from the stack (its application.yml reads these). */
     static Map<String, String> environment(StackSettings settings) {
         return Map.of(
-                "SHOP_AUTH_SIGNING_KEY_FILE",
-                StackSecret.privateDir(settings).resolve("auth-signing-key.json").toString(),
+                "SHOP_AUTH_SIGNING_KEY_FILE", signingKeyFile(settings).toString(),
                 "SHOP_AUTH_DEV_TOKEN_ENABLED", "true",
                 "SHOP_AUTH_DEV_TOKEN_SECRET", StackSecret.of(settings, SECRET_FILE));
+    }
+
+    /** Where the issuer keeps its signing key (it makes the key on its first start): the stack's secrets directory. */
+    public static Path signingKeyFile(StackSettings settings) {
+        return StackSecret.privateDir(settings).resolve("auth-signing-key.json");
     }
 
     /**
