@@ -45,7 +45,7 @@ public final class Ledger {
         }
     }
 
-    BigDecimal balance(long user) {
+    public BigDecimal balance(long user) {
         return decimal("account_db", "SELECT balance FROM accounts WHERE user_id = ?", user);
     }
 
@@ -53,7 +53,7 @@ public final class Ledger {
         return decimal("account_db", "SELECT frozen FROM accounts WHERE user_id = ?", user);
     }
 
-    int stock(long product) {
+    public int stock(long product) {
         return decimal("inventory_db", "SELECT stock FROM inventory WHERE product_id = ?", product).intValue();
     }
 
@@ -61,7 +61,12 @@ public final class Ledger {
         return decimal("inventory_db", "SELECT frozen_stock FROM inventory WHERE product_id = ?", product).intValue();
     }
 
-    List<String> orderStatuses(long user) {
+    /** Every order row there is, whoever's. */
+    public long orderCount() {
+        return decimal("order_db", "SELECT COUNT(*) FROM orders").longValue();
+    }
+
+    public List<String> orderStatuses(long user) {
         return strings("order_db", "SELECT status FROM orders WHERE user_id = ? ORDER BY order_id", user);
     }
 

@@ -44,7 +44,7 @@ public final class SuiteClient {
     }
 
     /** Places an order at a base URL: an order-service instance, or a gateway. */
-    Reply placeOrderAt(String baseUrl, long userId, long productId, int quantity, String mode, String idempotencyKey,
+    public Reply placeOrderAt(String baseUrl, long userId, long productId, int quantity, String mode, String idempotencyKey,
                        Map<String, String> headers) {
         String body = "{\"userId\":" + userId + ",\"productId\":" + productId + ",\"quantity\":" + quantity
                 + (mode == null ? "" : ",\"mode\":\"" + mode + "\"") + "}";
