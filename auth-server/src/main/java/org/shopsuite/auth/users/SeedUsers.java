@@ -14,7 +14,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 class SeedUsers {
 
     @Bean
-    InMemoryUserDetailsManager seedUsers(IssuerProperties properties) {
+    InMemoryUserDetailsManager userDetailsService(IssuerProperties properties) {
         InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
         for (IssuerProperties.SeedUser seed : properties.users()) {
             users.createUser(User.withUsername(seed.username())
