@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,10 @@ public final class DevIssuer {
     public static final String MODULE = "auth-server";
     static final String SECRET_FILE = "dev-token.secret";
     static final String SECRET_HEADER = "X-Shop-Dev-Token-Secret";
+
+    /** What the stack sets on the issuer besides the suite's variables (compose sets them too, as it sees fit). */
+    public static final Set<String> VARIABLES = Set.of("SHOP_AUTH_SIGNING_KEY_FILE", "SHOP_AUTH_DEV_TOKEN_ENABLED",
+            "SHOP_AUTH_DEV_TOKEN_SECRET");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
