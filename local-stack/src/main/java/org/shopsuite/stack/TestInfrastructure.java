@@ -19,8 +19,13 @@ public final class TestInfrastructure {
     private static final String DIR_PREFIX = "shopsuite-it-";
     private static TestInfrastructure shared;
 
-    /** Services started by tests may be sent injected faults (see service-support's FaultInjection). */
-    private static final Map<String, String> TEST_SERVICE_ENVIRONMENT = Map.of("SHOP_FAULTINJECTION_ENABLED", "true");
+    /**
+     * Services started by tests may be sent injected faults (see service-support's FaultInjection). A user's order
+     * bucket at the gateways refills slowly (one every 10 s after the burst of 20), so that what a rate-limit test sees
+     * does not depend on how fast the machine answers.
+     */
+    private static final Map<String, String> TEST_SERVICE_ENVIRONMENT = Map.of("SHOP_FAULTINJECTION_ENABLED", "true",
+            "SHOP_RATE_LIMIT_USER_PER_SECOND", "0.1");
 
     private final Stack infrastructure;
     private final Stack suite;

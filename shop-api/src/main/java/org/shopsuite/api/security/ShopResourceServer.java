@@ -36,14 +36,19 @@ public final class ShopResourceServer {
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
-                .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasAuthority(Caller.ADMIN_AUTHORITY)
-                        .requestMatchers(InternalPaths.PREFIX + "**").permitAll()
-                        .requestMatchers(HttpMethod.GET, publicGets).permitAll()
-                        .requestMatchers("/api/**").authenticated()
-                        // Anything else is no resource of the API: let it reach a 404 problem.
-                        .anyRequest().permitAll())
+                .authorizeHttpRequests(authorize -> {
+                    authorize
+                            .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                            .requestMatchers("/actuator/**").hasAuthority(Caller.ADMIN_AUTHORITY)
+                            .requestMatchers(InternalPaths.PREFIX + "**").permitAll();
+                    if (publicGets.length > 0) {
+                        authorize.requestMatchers(HttpMethod.GET, publicGets).permitAll();
+                    }
+                    authorize
+                            .requestMatchers("/api/**").authenticated()
+                            // Anything else is no resource of the API: let it reach a 404 problem.
+                            .anyRequest().permitAll();
+                })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(problems)

@@ -220,7 +220,8 @@ class AuthIT {
         long product = ledger.newProduct("1.00", 1000);
         String token = infra.token(flooder, false);
         // Refused by the gateway's input check (quantity 0) once past the limiter: each request costs a token and
-        // returns at once, so the flood outruns the refill and the count below is the burst's.
+        // returns at once. The test stack refills a user's bucket at 0.1/s (TestInfrastructure), so what passes is the
+        // burst's 20, however fast this machine answers.
         String flood = "{\"productId\":" + product + ",\"quantity\":0}";
 
         long begin = System.nanoTime();
@@ -231,8 +232,8 @@ class AuthIT {
             atGateway1.add(last);
         } while (last.status() != 429 && atGateway1.size() < 500);
         double seconds = (System.nanoTime() - begin) / 1e9;
-        // The bucket is shared: the other gateway refuses the flooder too. Of a few requests at once, one may find
-        // a token that came back meanwhile (2/s); a bucket of its own would have let every one through.
+        // The bucket is shared: the other gateway refuses the flooder too. One of these may find a token that came
+        // back meanwhile; a bucket of its own would have let every one through.
         List<Reply> atGateway2 = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             atGateway2.add(client.postOrder(client.gateway(1), flood, token, null, Map.of()));
@@ -240,9 +241,9 @@ class AuthIT {
 
         assertThat(last.status()).as(last.toString()).isEqualTo(429);
         assertThat(atGateway1.subList(0, atGateway1.size() - 1)).allSatisfy(r -> assertThat(r.status()).isEqualTo(400));
-        // the burst (20), and what refilled while the flood ran (2/s by default)
+        // the burst (20), and what refilled while the flood ran
         assertThat(atGateway1.size() - 1).as("allowed in %.1f s", seconds)
-                .isBetween(20, 20 + (int) Math.ceil(2 * seconds) + 1);
+                .isBetween(20, 20 + (int) Math.ceil(0.1 * seconds) + 1);
         List<Reply> limitedAt2 = atGateway2.stream().filter(r -> r.status() == 429).toList();
         assertThat(limitedAt2).as("429s of 5 at gateway 2: %s", atGateway2).hasSizeGreaterThanOrEqualTo(4);
         for (Reply limited : List.of(last, limitedAt2.get(0))) {
