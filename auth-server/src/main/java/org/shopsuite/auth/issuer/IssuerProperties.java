@@ -1,7 +1,6 @@
 package org.shopsuite.auth.issuer;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -30,7 +29,4 @@ public record IssuerProperties(String audience, Path signingKeyFile, List<SeedUs
     /** A user who can sign in at the issuer; {@code admin} adds scope shop.admin to their tokens. */
     public record SeedUser(String username, String password, boolean admin) {
     }
-
-    /** How long the tokens of {@code ./stack token} last: an hour at least, so a session of manual calls fits. */
-    public static final Duration MIN_DEV_TOKEN_LIFETIME = Duration.ofHours(1);
 }
