@@ -43,7 +43,7 @@ exec mariadbd --no-defaults \
   --user=mysql \
   --datadir="$datadir" \
   --port="$MARIADB_PORT" \
-  --bind-address=0.0.0.0 \
+  --bind-address="${MARIADB_BIND:-0.0.0.0}" \
   --socket="$socket" \
   --pid-file=/run/mysqld/mysqld.pid \
   --skip-name-resolve \

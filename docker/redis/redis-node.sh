@@ -27,6 +27,6 @@ for sentinel in $(echo "${SHOP_REDIS_SENTINELS:-}" | tr ',' ' '); do
     break
 done
 # shellcheck disable=SC2086  # $role is two or three words on purpose
-exec redis-server --port "$port" --bind 0.0.0.0 --protected-mode no --dir /data --daemonize no \
+exec redis-server --port "$port" --bind "${REDIS_BIND:-0.0.0.0}" --protected-mode no --dir /data --daemonize no \
     --appendonly yes --appendfsync everysec --save "" --repl-diskless-sync-delay 0 \
     --replica-announce-ip "$self" $role

@@ -7,7 +7,7 @@
 set -eu
 
 config=/data/sentinel.conf
-export SENTINEL_BIND=0.0.0.0 SENTINEL_DIR=/data
+export SENTINEL_BIND="${SENTINEL_BIND:-0.0.0.0}" SENTINEL_DIR=/data
 export SENTINEL_ANNOUNCE_IP="${REDIS_ANNOUNCE_HOST:-$(hostname -i | cut -d' ' -f1)}"
 : "${SENTINEL_PORT:?set SENTINEL_PORT}" "${REDIS_MASTER_HOST:?set REDIS_MASTER_HOST}" "${REDIS_MASTER_PORT:?set REDIS_MASTER_PORT}"
 

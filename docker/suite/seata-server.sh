@@ -1,9 +1,16 @@
 #!/bin/sh
 # The Seata coordinator with the options local-stack's SeataPart gives it natively: file config, registry and store,
 # per-request INFO logging off. SEATA_HOST is the address it puts in XIDs (default: this container's IP).
+# SEATA_BIND (default: every interface) is the one address its RPC port and console listen on, through the
+# seata-coordinator module's Netty extension, as natively.
 set -eu
 host=${SEATA_HOST:-$(hostname -i | cut -d' ' -f1)}
-exec java -Xms128m -Xmx512m -XX:+UseSerialGC \
+bind=""
+if [ -n "${SEATA_BIND:-}" ]; then
+    bind="-Dio.netty.bootstrap.extensions=serviceload -Dshop.seata.bind-address=$SEATA_BIND -Dserver.address=$SEATA_BIND"
+fi
+# shellcheck disable=SC2086  # $bind is several options on purpose
+exec java -Xms128m -Xmx512m -XX:+UseSerialGC $bind \
     -Dserver.port="$SEATA_CONSOLE_PORT" \
     -Dseata.config.type=file \
     -Dseata.registry.type=file \

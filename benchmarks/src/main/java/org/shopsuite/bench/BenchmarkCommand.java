@@ -21,6 +21,8 @@ import org.shopsuite.bench.report.FreshnessResult;
 import org.shopsuite.bench.report.Machine;
 import org.shopsuite.bench.report.MarkdownReport;
 import org.shopsuite.bench.report.Measurement;
+import org.shopsuite.bench.run.BenchOptions;
+import org.shopsuite.bench.run.Progress;
 import org.shopsuite.bench.http.ClientCost;
 import org.shopsuite.bench.scenario.CachedReads;
 import org.shopsuite.bench.scenario.FreshnessBenchmark;

@@ -30,21 +30,9 @@ public final class VersionedCacheWriter {
         this.ttl = ttl;
     }
 
-    public VersionedCacheWriter(StringRedisTemplate redis) {
-        this(redis, CacheTtl.DEFAULT);
-    }
-
     /** The gateway's fill: true when it wrote, false when the key holds the same or a newer version, or a tombstone. */
     public boolean fill(CachedRow row) {
         return write(CacheWrite.fill(row));
-    }
-
-    public boolean change(CachedRow row, boolean inserted) {
-        return write(CacheWrite.change(row, inserted));
-    }
-
-    public boolean delete(CacheKey key, long version) {
-        return write(CacheWrite.delete(key, version));
     }
 
     public boolean write(CacheWrite write) {
@@ -54,16 +42,9 @@ public final class VersionedCacheWriter {
 
     /**
      * All writes in one round trip (a pipeline), applied by Redis in list order. Returns, per write, whether it
-     * wrote; throws when Redis refused or could not run any of them.
-     */
-    public List<Boolean> writeAll(List<CacheWrite> writes) {
-        return writes.isEmpty() ? List.of() : writeAll(writes, connection -> { });
-    }
-
-    /**
-     * As {@link #writeAll(List)}, with more commands ({@code after}) sent in the same pipeline behind the writes, so
-     * Redis runs them once the writes are applied and the caller waits for one round trip, not two. Their replies
-     * are not returned. With no writes, the pipeline carries only those commands.
+     * wrote; throws when Redis refused or could not run any of them. More commands ({@code after}) go in the same
+     * pipeline behind the writes, so Redis runs them once the writes are applied and the caller waits for one round
+     * trip, not two. Their replies are not returned. With no writes, the pipeline carries only those commands.
      */
     public List<Boolean> writeAll(List<CacheWrite> writes, Consumer<RedisConnection> after) {
         // Pipelines can't fall back from EVALSHA to EVAL on NOSCRIPT (a fresh master after a failover), so send the

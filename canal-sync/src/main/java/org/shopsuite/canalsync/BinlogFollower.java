@@ -2,11 +2,14 @@ package org.shopsuite.canalsync;
 
 import com.alibaba.otter.canal.protocol.Message;
 import com.alibaba.otter.canal.protocol.exception.CanalClientException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.shopsuite.cache.CacheWrite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -25,21 +28,28 @@ class BinlogFollower implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BinlogFollower.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final int RECENT_WRITES_LIMIT = 100_000;
 
     private final CanalSyncProperties canal;
     private final CacheRefresher cache;
     private final PreparedXaTransactions preparedXa;
     private final SyncProgress progress;
+    private final RedisMasterWatch redisMaster;
+    /** What to write again on a new master after a failover; only the follower thread uses these two. */
+    private final RecentWrites recentWrites;
+    private Map<String, List<BinlogChange>> ackedPrepared;
 
     private volatile Thread thread;
     private volatile CountDownLatch stopRequested = new CountDownLatch(0);
 
     BinlogFollower(CanalSyncProperties canal, CacheRefresher cache, PreparedXaTransactions preparedXa,
-                   SyncProgress progress) {
+                   SyncProgress progress, RedisMasterWatch redisMaster) {
         this.canal = canal;
         this.cache = cache;
         this.preparedXa = preparedXa;
         this.progress = progress;
+        this.redisMaster = redisMaster;
+        this.recentWrites = new RecentWrites(canal.replayWindow(), RECENT_WRITES_LIMIT, Clock.systemUTC());
     }
 
     @Override
@@ -48,6 +58,7 @@ class BinlogFollower implements SmartLifecycle {
             return;
         }
         stopRequested = new CountDownLatch(1);
+        ackedPrepared = null; // a (re)start reads them back from Redis, as a restarted process does
         thread = Thread.ofPlatform().name("canal-sync").daemon().start(this::follow);
     }
 
@@ -84,14 +95,29 @@ class BinlogFollower implements SmartLifecycle {
         Backoff batchBackoff = new Backoff(canal.minBackoff(), canal.maxBackoff());
         CanalConnection connection = null;
         // Both start afresh after every failure: Canal then hands out everything after the last ack again, and the
-        // prepared XA transactions are read back from Redis, as after a restart.
+        // prepared XA transactions are as they were at that ack (read back from Redis once, at the start: Redis may
+        // have lost some in a failover since).
         TransactionOutcomes outcomes = null;
         List<Long> unacked = new ArrayList<>();
+        boolean replayPending = false;
         while (!stopping()) {
             try {
                 if (outcomes == null) {
-                    outcomes = new TransactionOutcomes(preparedXa.load());
+                    if (ackedPrepared == null) {
+                        ackedPrepared = preparedXa.load();
+                    }
+                    outcomes = new TransactionOutcomes(ackedPrepared);
                     unacked.clear();
+                }
+                if (redisMaster.masterChanged()) {
+                    replayPending = true;
+                }
+                if (replayPending) {
+                    List<CacheWrite> recent = recentWrites.all();
+                    cache.replay(recent, ackedPrepared);
+                    replayPending = false;
+                    log.info("Wrote the last {} of cache writes ({}) and {} prepared XA transactions again on the new"
+                            + " Redis master", canal.replayWindow(), recent.size(), ackedPrepared.size());
                 }
                 if (connection == null) {
                     connection = connect(canalBackoff);
@@ -145,12 +171,14 @@ class BinlogFollower implements SmartLifecycle {
                               List<Long> unacked) {
         TransactionOutcomes.Sorted sorted = outcomes.sort(batch);
         List<Boolean> written = cache.apply(sorted);
+        recentWrites.add(sorted.committed().stream().map(BinlogChange::write).toList());
         unacked.add(batch.getId());
         if (!outcomes.holdsAnUnfinishedTransaction()) {
             for (long id : unacked) {
                 connection.ack(id); // only now: Redis and a replica have all of it
             }
             unacked.clear();
+            ackedPrepared = outcomes.prepared();
         }
         progress.applied(sorted, written, outcomes.preparedCount());
     }

@@ -2,10 +2,12 @@ package org.shopsuite.canalsync;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import org.shopsuite.cache.CacheWrite;
 import org.shopsuite.cache.InvalidationMessage;
 import org.shopsuite.cache.VersionedCacheWriter;
 import org.springframework.data.redis.core.RedisCallback;
@@ -55,6 +57,22 @@ class CacheRefresher {
         // Only then is the batch acked (by the caller): once a replica has it too.
         awaitReplica();
         return written;
+    }
+
+    /**
+     * Writes again, on a master that took over in a failover, what the old one may have had and this one lost: the
+     * recent cache writes (versioned: whatever this master already has stays, or anything newer) with their
+     * invalidations, and the whole set of prepared XA transactions.
+     */
+    void replay(List<CacheWrite> recent, Map<String, List<BinlogChange>> preparedNow) {
+        writer.writeAll(recent, connection -> {
+            for (CacheWrite write : recent) {
+                byte[] message = InvalidationMessage.of(write.row()).toJson().getBytes(StandardCharsets.UTF_8);
+                connection.publish(CHANNEL, message);
+            }
+            prepared.rewrite(connection, preparedNow);
+        });
+        awaitReplica();
     }
 
     /**

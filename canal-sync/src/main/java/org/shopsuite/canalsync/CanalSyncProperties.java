@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                   to fill; it bounds the latency this adds when the binlog is quiet
  * @param minBackoff the first wait after a failure; doubled on every failure in a row, up to {@code maxBackoff}
  * @param maxLag     health turns DOWN once the binlog head has been ahead of canal-sync for longer than this
+ * @param replayWindow after a Redis failover, the cache writes of this long before it are written again on the new
+ *                   master (a failover can lose writes a replica had confirmed, when the sentinels promote another)
  */
 @ConfigurationProperties("shop.canal")
 public record CanalSyncProperties(
@@ -26,7 +28,8 @@ public record CanalSyncProperties(
         @DefaultValue("10s") Duration socketTimeout,
         @DefaultValue("100ms") Duration minBackoff,
         @DefaultValue("5s") Duration maxBackoff,
-        @DefaultValue("5s") Duration maxLag) {
+        @DefaultValue("5s") Duration maxLag,
+        @DefaultValue("60s") Duration replayWindow) {
 
     public String address() {
         return host + ":" + port + "/" + destination;

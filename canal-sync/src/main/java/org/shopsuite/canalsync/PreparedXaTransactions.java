@@ -53,6 +53,12 @@ class PreparedXaTransactions {
         }
     }
 
+    /** Queues the commands that make the hash hold exactly these transactions (after a failover lost some). */
+    void rewrite(RedisConnection connection, Map<String, List<BinlogChange>> held) {
+        connection.keyCommands().del(KEY);
+        held.forEach((xid, changes) -> connection.hashCommands().hSet(KEY, bytes(xid), bytes(write(changes))));
+    }
+
     /** A row change as stored: the cached value as the cache itself writes it, plus where it came from. */
     record StoredChange(String table, String eventType, String position, long executeTime, CacheWrite.Kind kind,
                         String key, String value, boolean inserted) {

@@ -137,6 +137,11 @@ final class TransactionOutcomes {
         return !open.isEmpty();
     }
 
+    /** The prepared transactions held now, as a copy. */
+    Map<String, List<BinlogChange>> prepared() {
+        return new LinkedHashMap<>(prepared);
+    }
+
     int preparedCount() {
         return prepared.size();
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.cache.AccountView;
 import org.shopsuite.cache.CacheKey;
+import org.shopsuite.cache.CacheWrite;
 import org.shopsuite.cache.CachedRow;
 import org.shopsuite.cache.ProductView;
 import org.shopsuite.cache.VersionedCacheWriter;
@@ -61,8 +62,8 @@ class FollowerRestartIT extends CanalSyncTestSupport {
 
         // Canal hands out unacked batches again after a reconnect: replays of older or the same versions change nothing
         ProductView version2 = new ProductView(product, "while-stopped", new BigDecimal("5.00"), 9, 2);
-        assertThat(writer.change(CachedRow.of(version2), false)).isFalse();
-        assertThat(writer.change(CachedRow.of((ProductView) cached(productKey)), false)).isFalse();
+        assertThat(writer.write(CacheWrite.change(CachedRow.of(version2), false))).isFalse();
+        assertThat(writer.write(CacheWrite.change(CachedRow.of((ProductView) cached(productKey)), false))).isFalse();
         assertThat(cached(productKey).version()).isEqualTo(4);
         await().atMost(FRESHNESS).until(() -> "UP".equals(health().get("status")));
     }

@@ -41,7 +41,7 @@ class VersionedWriteScriptIT extends CanalSyncTestSupport {
     @Test
     void aFillNeverReplacesATombstone() {
         long id = ids.incrementAndGet();
-        writer.delete(CacheKey.product(id), 5);
+        writer.write(CacheWrite.delete(CacheKey.product(id), 5));
 
         assertThat(writer.fill(CachedRow.of(product(id, 6)))).isFalse();
         assertThat(cached(CacheKey.product(id))).isEqualTo(new Tombstone(5));
@@ -51,11 +51,11 @@ class VersionedWriteScriptIT extends CanalSyncTestSupport {
     void aChangeReplacesOnlyAnOlderVersionSoReplaysAreHarmless() {
         long id = ids.incrementAndGet();
 
-        assertThat(writer.change(CachedRow.of(account(id, 1)), true)).isTrue();
-        assertThat(writer.change(CachedRow.of(account(id, 3)), false)).isTrue();
-        assertThat(writer.change(CachedRow.of(account(id, 2)), false)).isFalse(); // late
-        assertThat(writer.change(CachedRow.of(account(id, 3)), false)).isFalse(); // replayed
-        assertThat(writer.change(CachedRow.of(account(id, 1)), true)).isFalse(); // replayed insert
+        assertThat(writer.write(CacheWrite.change(CachedRow.of(account(id, 1)), true))).isTrue();
+        assertThat(writer.write(CacheWrite.change(CachedRow.of(account(id, 3)), false))).isTrue();
+        assertThat(writer.write(CacheWrite.change(CachedRow.of(account(id, 2)), false))).isFalse(); // late
+        assertThat(writer.write(CacheWrite.change(CachedRow.of(account(id, 3)), false))).isFalse(); // replayed
+        assertThat(writer.write(CacheWrite.change(CachedRow.of(account(id, 1)), true))).isFalse(); // replayed insert
 
         assertThat(cached(CacheKey.account(id))).isEqualTo(account(id, 3));
     }
@@ -63,10 +63,10 @@ class VersionedWriteScriptIT extends CanalSyncTestSupport {
     @Test
     void onlyAnInsertReplacesATombstoneOfANewerVersion() {
         long id = ids.incrementAndGet();
-        writer.delete(CacheKey.product(id), 5);
+        writer.write(CacheWrite.delete(CacheKey.product(id), 5));
 
-        assertThat(writer.change(CachedRow.of(product(id, 4)), false)).isFalse(); // an update from before the delete
-        assertThat(writer.change(CachedRow.of(product(id, 1)), true)).isTrue(); // the row was inserted again
+        assertThat(writer.write(CacheWrite.change(CachedRow.of(product(id, 4)), false))).isFalse(); // an update from before the delete
+        assertThat(writer.write(CacheWrite.change(CachedRow.of(product(id, 1)), true))).isTrue(); // the row was inserted again
 
         assertThat(cached(CacheKey.product(id))).isEqualTo(product(id, 1));
     }
@@ -74,9 +74,9 @@ class VersionedWriteScriptIT extends CanalSyncTestSupport {
     @Test
     void aDeleteAlwaysWritesItsTombstoneWithAShortTtl() {
         long id = ids.incrementAndGet();
-        writer.change(CachedRow.of(product(id, 9)), false);
+        writer.write(CacheWrite.change(CachedRow.of(product(id, 9)), false));
 
-        assertThat(writer.delete(CacheKey.product(id), 2)).isTrue();
+        assertThat(writer.write(CacheWrite.delete(CacheKey.product(id), 2))).isTrue();
 
         assertThat(cached(CacheKey.product(id))).isEqualTo(new Tombstone(2));
         assertThat(redis.getExpire(CacheKey.product(id).redisKey())).isBetween(55L, 60L);
@@ -109,7 +109,7 @@ class VersionedWriteScriptIT extends CanalSyncTestSupport {
                 CacheWrite.change(CachedRow.of(product(id, 2)), false),
                 CacheWrite.change(CachedRow.of(product(id, 2)), false),
                 CacheWrite.fill(CachedRow.of(product(id, 1))),
-                CacheWrite.delete(CacheKey.product(id), 2)));
+                CacheWrite.delete(CacheKey.product(id), 2)), connection -> { });
 
         assertThat(wrote).containsExactly(true, true, false, false, true);
         assertThat(cached(CacheKey.product(id))).isEqualTo(new Tombstone(2));

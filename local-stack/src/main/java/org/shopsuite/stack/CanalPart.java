@@ -3,8 +3,10 @@ package org.shopsuite.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Canal server, following the MariaDB binlog as a replica would. Its own JVM (it needs Spring 5 and netty 3), run
@@ -48,6 +50,14 @@ public final class CanalPart extends Part {
                 "org.shopsuite.canalserver.CanalServerMain");
     }
 
+    /** shopsuite/canal: the same server and settings; positions and the ready file in the container's /data. */
+    @Override
+    public Optional<ContainerRecipe> containerRecipe() {
+        Map<String, String> environment = new HashMap<>(environment());
+        environment.put("CANAL_DATA_DIR", "/data");
+        return Optional.of(ContainerRecipe.of("shopsuite/canal", environment));
+    }
+
     @Override
     protected Map<String, String> environment() {
         return Map.of(
@@ -63,6 +73,7 @@ public final class CanalPart extends Part {
 
     @Override
     public boolean healthy() {
-        return Probes.listening(settings.host(), port()) && Files.isRegularFile(readyFile());
+        // In a container the ready file is the container's: its health check looks at it.
+        return Probes.listening(settings.host(), port()) && (inContainer() || Files.isRegularFile(readyFile()));
     }
 }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -81,11 +83,11 @@ public final class MySqlPart extends Part {
         return command;
     }
 
-    private static java.util.Optional<String> serverVersion() {
+    private static Optional<String> serverVersion() {
         StringBuilder out = new StringBuilder();
         Probes.run(List.of("mariadbd", "--version"), null, out, Duration.ofSeconds(10));
         Matcher matcher = Pattern.compile("Ver\\s+(\\S+)").matcher(out);
-        return matcher.find() ? java.util.Optional.of(matcher.group(1)) : java.util.Optional.empty();
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     @Override
@@ -93,11 +95,25 @@ public final class MySqlPart extends Part {
         if (!Probes.listening(settings.host(), port())) {
             return false;
         }
+        if (inContainer()) {
+            return true; // no socket here; the image opens the port only once sql/ is loaded, and checks SELECT 1
+        }
         return client(List.of("-e", "SELECT 1"), null, new StringBuilder()) == 0;
+    }
+
+    /** shopsuite/mariadb: the same server options; the image loads sql/ (and root over TCP) when its volume is new. */
+    @Override
+    public Optional<ContainerRecipe> containerRecipe() {
+        return Optional.of(ContainerRecipe.of("shopsuite/mariadb", Map.of(
+                "MARIADB_PORT", String.valueOf(port()),
+                "MARIADB_BIND", settings.bindAddress())));
     }
 
     @Override
     protected void afterHealthy() throws IOException {
+        if (inContainer()) {
+            return; // the image's entrypoint loaded sql/ before it opened the port
+        }
         Path marker = dataDir().resolve(LOADED_MARKER);
         if (Files.exists(marker)) {
             return;

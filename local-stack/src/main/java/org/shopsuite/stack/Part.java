@@ -18,6 +18,7 @@ public abstract class Part {
     private final String name;
     private final int port;
     private final ManagedProcess process;
+    private PartContainer container;
 
     protected Part(StackSettings settings, String name, int port) {
         this.settings = settings;
@@ -69,24 +70,55 @@ public abstract class Part {
         return "";
     }
 
+    /** How this part runs as a container of the suite's image, for parts that have one (the infrastructure). */
+    public Optional<ContainerRecipe> containerRecipe() {
+        return Optional.empty();
+    }
+
+    /** From now on this part runs in that container (built from {@link #containerRecipe()}) instead of natively. */
+    public void runIn(PartContainer container) {
+        this.container = container;
+    }
+
+    public boolean inContainer() {
+        return container != null;
+    }
+
+    /**
+     * Healthy by its own probe. In a container also by the image's health check, which passes once per start (it
+     * runs the native rule inside, e.g. on files only the container has) and then stays passed through brief
+     * failures: the live probe from the host is what notices a replica that lost its master a moment ago.
+     */
+    public boolean isHealthy() {
+        return inContainer() ? container.healthy() && healthy() : healthy();
+    }
+
     public Optional<ProcessHandle> running() {
-        return process.running();
+        return inContainer() ? container.running() : process.running();
     }
 
     public void start() throws IOException {
-        Files.createDirectories(dir());
         Files.createDirectories(logFile().getParent());
+        if (inContainer()) {
+            container.start();
+            return;
+        }
+        Files.createDirectories(dir());
         prepare();
         process.start(command(), environment(), dir());
     }
 
     public boolean stop() {
-        return process.stop(Duration.ofSeconds(30));
+        return inContainer() ? container.stop(Duration.ofSeconds(30)) : process.stop(Duration.ofSeconds(30));
     }
 
     /** SIGKILL, as a crash would: for fault-injection tests. */
     public void kill() {
-        process.kill();
+        if (inContainer()) {
+            container.kill();
+        } else {
+            process.kill();
+        }
     }
 
     protected static String javaBinary() {

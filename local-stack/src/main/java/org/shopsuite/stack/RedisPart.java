@@ -2,6 +2,7 @@ package org.shopsuite.stack;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,20 @@ public final class RedisPart extends Part {
             command.addAll(List.of("--replicaof", settings.host(), String.valueOf(settings.redisMasterPort())));
         }
         return command;
+    }
+
+    /**
+     * shopsuite/redis as a node: the same options; it asks the sentinels for the current master on every start, as
+     * {@link #command()} does.
+     */
+    @Override
+    public Optional<ContainerRecipe> containerRecipe() {
+        return Optional.of(ContainerRecipe.of("shopsuite/redis", Map.of(
+                "REDIS_PORT", String.valueOf(port()),
+                "REDIS_BIND", settings.bindAddress(),
+                "REDIS_ANNOUNCE_HOST", settings.host(),
+                "REDIS_REPLICA_OF", initialMaster ? "" : settings.host() + ":" + settings.redisMasterPort(),
+                "SHOP_REDIS_SENTINELS", settings.sentinelNodes())));
     }
 
     private Optional<String[]> masterFromSentinels() {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Seata transaction coordinator (TC) 2.0.0, run from the classpath that the seata-coordinator module assembles.
@@ -66,6 +68,16 @@ public final class SeataPart extends Part {
                 "io.seata.server.ServerApplication",
                 "-p", String.valueOf(port()),
                 "-h", settings.host());
+    }
+
+    /** shopsuite/seata: the same coordinator and options, bound to the same address by the same extension. */
+    @Override
+    public Optional<ContainerRecipe> containerRecipe() {
+        return Optional.of(ContainerRecipe.of("shopsuite/seata", Map.of(
+                "SEATA_PORT", String.valueOf(port()),
+                "SEATA_CONSOLE_PORT", String.valueOf(settings.seataConsolePort()),
+                "SEATA_HOST", settings.host(),
+                "SEATA_BIND", settings.bindAddress())));
     }
 
     @Override

@@ -46,6 +46,17 @@ public final class SentinelPart extends Part {
         Files.writeString(config(), rendered);
     }
 
+    /** shopsuite/redis as a sentinel: the same template, rendered by the image's entrypoint. */
+    @Override
+    public Optional<ContainerRecipe> containerRecipe() {
+        return Optional.of(new ContainerRecipe("shopsuite/redis", List.of("/usr/local/bin/redis-sentinel.sh"), Map.of(
+                "SENTINEL_PORT", String.valueOf(port()),
+                "SENTINEL_BIND", settings.bindAddress(),
+                "REDIS_ANNOUNCE_HOST", settings.host(),
+                "REDIS_MASTER_HOST", settings.host(),
+                "REDIS_MASTER_PORT", String.valueOf(settings.redisMasterPort()))));
+    }
+
     @Override
     protected List<String> command() {
         return List.of("redis-server", config().toString(), "--sentinel");

@@ -132,7 +132,7 @@ public final class Stack {
     private void awaitHealthy(Part part, boolean started, long begin, PrintStream out) {
         long deadline = begin + part.startTimeout().toNanos();
         long nextReport = System.nanoTime() + 1_000_000_000L;
-        while (!part.healthy()) {
+        while (!part.isHealthy()) {
             long now = System.nanoTime();
             if (part.running().isEmpty()) {
                 throw new StartFailure(part, "the process exited during start-up");

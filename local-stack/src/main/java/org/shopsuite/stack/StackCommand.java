@@ -62,7 +62,7 @@ public final class StackCommand {
         boolean allHealthy = true;
         for (Part part : stack.parts()) {
             Optional<ProcessHandle> process = part.running();
-            boolean healthy = process.isPresent() && part.healthy();
+            boolean healthy = process.isPresent() && part.isHealthy();
             allHealthy &= healthy;
             out.printf("%-16s %6d  pid %-8s %-8s %s%n", part.name(), part.port(),
                     process.map(p -> String.valueOf(p.pid())).orElse("-"),

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.stack.Part;
-import org.shopsuite.stack.TestInfrastructure;
+import org.shopsuite.testfixtures.TestInfrastructure;
 
 /**
  * Every part that ./stack starts (the same launchers run here) listens on the loopback address only: nothing answers

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.stack.CanalPart;
-import org.shopsuite.stack.TestInfrastructure;
+import org.shopsuite.testfixtures.TestInfrastructure;
 
 /** Row changes in MariaDB reach a canal.client subscriber through the real Canal server, also across its restart. */
 class CanalBinlogIT {

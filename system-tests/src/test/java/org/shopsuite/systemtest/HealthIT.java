@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.stack.Probes;
-import org.shopsuite.stack.TestInfrastructure;
+import org.shopsuite.testfixtures.TestInfrastructure;
 import org.shopsuite.systemtest.order.Ledger;
 import org.shopsuite.systemtest.order.SuiteClient;
 

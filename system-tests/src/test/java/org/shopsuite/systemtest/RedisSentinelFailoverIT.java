@@ -16,7 +16,7 @@ import org.shopsuite.stack.Probes;
 import org.shopsuite.stack.RedisPart;
 import org.shopsuite.stack.SentinelPart;
 import org.shopsuite.stack.StackSettings;
-import org.shopsuite.stack.TestInfrastructure;
+import org.shopsuite.testfixtures.TestInfrastructure;
 
 /** The three sentinels watch the master and both replicas; when the master dies, one replica takes over. */
 class RedisSentinelFailoverIT {

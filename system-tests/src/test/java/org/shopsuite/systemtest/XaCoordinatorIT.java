@@ -1,13 +1,13 @@
 package org.shopsuite.systemtest;
 
-import org.shopsuite.stack.TestInfrastructure;
+import org.shopsuite.testfixtures.TestInfrastructure;
 import org.shopsuite.systemtest.xa.TwoDatabaseApp;
 import org.shopsuite.systemtest.xa.XaCoordinatorChecks;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** {@link XaCoordinatorChecks} against the native infrastructure (local-stack's launchers). */
+/** {@link XaCoordinatorChecks} against the test infrastructure (containers or native processes). */
 @SpringBootTest(classes = TwoDatabaseApp.class)
 class XaCoordinatorIT extends XaCoordinatorChecks {
 

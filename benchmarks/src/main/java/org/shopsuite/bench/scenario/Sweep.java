@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.shopsuite.bench.Progress;
+import org.shopsuite.bench.run.Progress;
 import org.shopsuite.bench.load.LoadRunner;
 import org.shopsuite.bench.load.ProcessCpu;
 import org.shopsuite.bench.load.RunResult;

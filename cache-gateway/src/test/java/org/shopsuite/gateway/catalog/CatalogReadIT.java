@@ -10,6 +10,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.cache.AccountView;
 import org.shopsuite.cache.CacheKey;
+import org.shopsuite.cache.CacheTtl;
+import org.shopsuite.cache.CacheWrite;
 import org.shopsuite.cache.CachedRow;
 import org.shopsuite.cache.InvalidationMessage;
 import org.shopsuite.cache.ProductView;
@@ -79,7 +81,7 @@ class CatalogReadIT extends GatewayTestSupport {
 
         // What canal-sync does on a change: the newer row into L2, then the broadcast.
         ProductView changed = new ProductView(id, "announced", new BigDecimal("3.50"), 29, 2);
-        new VersionedCacheWriter(redis).change(CachedRow.of(changed), false);
+        new VersionedCacheWriter(redis, CacheTtl.DEFAULT).write(CacheWrite.change(CachedRow.of(changed), false));
         redis.convertAndSend(InvalidationMessage.CHANNEL, InvalidationMessage.of(CachedRow.of(changed)).toJson());
 
         Reply fresh = await().atMost(FRESHNESS).pollInterval(Duration.ofMillis(5))

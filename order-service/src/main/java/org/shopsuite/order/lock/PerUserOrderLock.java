@@ -5,7 +5,6 @@ import java.util.concurrent.TimeUnit;
 import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
-import org.shopsuite.order.participant.ParticipantUnavailable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,17 +23,21 @@ public class PerUserOrderLock {
         this.redisson = redisson;
     }
 
-    /** The held lock, or empty if another request of this user holds it. Release it on the same thread. */
+    /**
+     * The held lock, or empty if another request of this user holds it. Release it on the same thread.
+     *
+     * @throws OrderLockUnavailable if Redis could not say (down, failing over) or the thread was interrupted
+     */
     public Optional<Held> tryAcquire(long userId) {
         RLock lock = redisson.getLock("shop:order-lock:user:" + userId);
         try {
             return lock.tryLock(0, TimeUnit.MILLISECONDS) ? Optional.of(new Held(lock)) : Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ParticipantUnavailable("interrupted while taking the per-user order lock");
+            throw new OrderLockUnavailable("interrupted while taking the per-user order lock");
         } catch (RedisException e) {
             log.warn("per-user lock for user {} unavailable: {}", userId, e.toString());
-            throw new ParticipantUnavailable("the per-user order lock is unavailable (Redis: " + e.getMessage()
+            throw new OrderLockUnavailable("the per-user order lock is unavailable (Redis: " + e.getMessage()
                     + "); retry shortly");
         }
     }

@@ -11,8 +11,6 @@ import org.shopsuite.api.problem.ApiProblem;
 import org.shopsuite.api.problem.ProblemTypes;
 import org.shopsuite.api.security.Caller;
 import org.shopsuite.api.security.Callers;
-import org.shopsuite.order.placement.OrderPlacement;
-import org.shopsuite.order.placement.OrderRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

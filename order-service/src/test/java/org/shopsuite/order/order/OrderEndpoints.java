@@ -4,7 +4,6 @@ import static org.mockito.Mockito.mock;
 
 import org.shopsuite.api.input.StrictInput;
 import org.shopsuite.api.order.OrderMode;
-import org.shopsuite.order.placement.OrderPlacement;
 import org.shopsuite.support.problem.ProblemResponses;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.shopsuite.stack.DevIssuer;
-import org.shopsuite.stack.TestInfrastructure;
+import org.shopsuite.testfixtures.TestInfrastructure;
 import org.shopsuite.systemtest.order.Ledger;
 import org.shopsuite.systemtest.order.SuiteClient;
 import org.shopsuite.systemtest.order.SuiteClient.Reply;

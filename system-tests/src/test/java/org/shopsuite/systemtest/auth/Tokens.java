@@ -15,7 +15,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.shopsuite.stack.DevIssuer;
-import org.shopsuite.stack.TestInfrastructure;
+import org.shopsuite.testfixtures.TestInfrastructure;
 
 /** JWTs made by hand, to check that the suite refuses each flaw for itself. */
 final class Tokens {

@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.stack.ServicePart;
-import org.shopsuite.stack.TestInfrastructure;
+import org.shopsuite.testfixtures.TestInfrastructure;
 
 /**
  * The freshness promise, end to end: MariaDB binlog -> Canal server -> canal-sync -> Redis L2 + invalidation ->

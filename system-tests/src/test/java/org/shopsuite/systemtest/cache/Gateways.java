@@ -9,8 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.shopsuite.stack.TestInfrastructure;
 import org.shopsuite.systemtest.order.SuiteClient;
+import org.shopsuite.testfixtures.TestInfrastructure;
 
 /** Reads through both cache-gateway instances, as the public would; as an operator, who may read every balance. */
 final class Gateways {

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.shopsuite.api.internalauth.InternalCallSignature;
 import org.shopsuite.stack.InternalAuthKey;
-import org.shopsuite.stack.TestInfrastructure;
+import org.shopsuite.testfixtures.TestInfrastructure;
 
 /**
  * The participants' {@code /internal/**} endpoints, called directly as anyone on the network could: they answer only

@@ -21,9 +21,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * An XA global transaction over order_db and account_db through the real Seata coordinator, on MariaDB: both
- * branches commit together, roll back together, and leave nothing prepared, also when 16 run at once. The checks
- * are run against the native infrastructure (XaCoordinatorIT) and against the containers (XaCoordinatorContainerIT);
- * a subclass says where the databases are and points Seata at its coordinator.
+ * branches commit together, roll back together, and leave nothing prepared, also when 16 run at once. A subclass
+ * (XaCoordinatorIT, on the test infrastructure) says where the databases are and points Seata at its coordinator.
  */
 public abstract class XaCoordinatorChecks {
 
