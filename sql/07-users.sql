@@ -1,12 +1,23 @@
--- Least-privilege users: each service sees only its own database; canal reads the binlog.
--- Passwords are development defaults; the services read them from SHOP_*_DB_PASSWORD (see application.yml).
-CREATE USER IF NOT EXISTS 'order_svc'@'%' IDENTIFIED BY 'order_pw';
-CREATE USER IF NOT EXISTS 'account_svc'@'%' IDENTIFIED BY 'account_pw';
-CREATE USER IF NOT EXISTS 'inventory_svc'@'%' IDENTIFIED BY 'inventory_pw';
-CREATE USER IF NOT EXISTS 'canal'@'%' IDENTIFIED BY 'canal';
+-- The users the suite logs in as, each with only what it needs (least privilege). No passwords here: each user is
+-- created locked, and the launcher (./stack: local-stack's MySqlPart; compose: docker/mariadb's entrypoint) sets its
+-- generated password and unlocks it (README, "Secrets"). Loaded as is, this file leaves nobody able to log in.
+CREATE USER IF NOT EXISTS 'order_svc'@'%' ACCOUNT LOCK;
+CREATE USER IF NOT EXISTS 'account_svc'@'%' ACCOUNT LOCK;
+CREATE USER IF NOT EXISTS 'inventory_svc'@'%' ACCOUNT LOCK;
+CREATE USER IF NOT EXISTS 'canal'@'%' ACCOUNT LOCK;
 
-GRANT SELECT, INSERT, UPDATE, DELETE ON order_db.* TO 'order_svc'@'%';
-GRANT SELECT, INSERT, UPDATE, DELETE ON account_db.* TO 'account_svc'@'%';
-GRANT SELECT, INSERT, UPDATE, DELETE ON inventory_db.* TO 'inventory_svc'@'%';
-GRANT SELECT, REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO 'canal'@'%';
+-- A service changes only its own tables: its rows, and its TCC fence log (Seata inserts, updates and cleans it up).
+-- The participants never create or delete an account or a product row; order-service deletes its unsucceeded orders.
+GRANT SELECT, INSERT, UPDATE, DELETE ON order_db.orders TO 'order_svc'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON order_db.tcc_fence_log TO 'order_svc'@'%';
+GRANT SELECT, UPDATE ON account_db.accounts TO 'account_svc'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON account_db.tcc_fence_log TO 'account_svc'@'%';
+GRANT SELECT, UPDATE ON inventory_db.inventory TO 'inventory_svc'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON inventory_db.tcc_fence_log TO 'inventory_svc'@'%';
+
+-- canal follows the binlog (REPLICATION SLAVE), reads its head (SHOW MASTER STATUS: REPLICATION CLIENT, called
+-- BINLOG MONITOR since MariaDB 10.5) and reads the structure of the two tables it follows, nothing else.
+GRANT REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO 'canal'@'%';
+GRANT SELECT ON account_db.accounts TO 'canal'@'%';
+GRANT SELECT ON inventory_db.inventory TO 'canal'@'%';
 FLUSH PRIVILEGES;

@@ -8,7 +8,17 @@ socket=/run/mysqld/mysqld.sock
 real_version=$(mariadbd --version | sed -n 's/.*Ver[[:space:]]\{1,\}\([^[:space:]]*\).*/\1/p')
 [[ -n "$real_version" ]] || { echo "mariadb-entrypoint: cannot read the server version from mariadbd --version" >&2; exit 1; }
 
+# The users' passwords (sql/07-users.sql creates the users locked and without one): compose reads them from .env.
+declare -A user_passwords=(
+  [order_svc]=SHOP_ORDER_DB_PASSWORD [account_svc]=SHOP_ACCOUNT_DB_PASSWORD
+  [inventory_svc]=SHOP_INVENTORY_DB_PASSWORD [canal]=SHOP_CANAL_DB_PASSWORD)
+
 if [[ ! -d "$datadir/mysql" ]]; then
+  for variable in "${user_passwords[@]}"; do
+    value=${!variable:-}
+    [[ -n "$value" ]] || { echo "mariadb-entrypoint: $variable is not set: run docker/compose-env.sh once (it writes the suite's secrets into .env), then start again" >&2; exit 1; }
+    [[ "$value" =~ ^[A-Za-z0-9_-]+$ ]] || { echo "mariadb-entrypoint: $variable may hold only letters, digits, - and _ (docker/compose-env.sh makes such values)" >&2; exit 1; }
+  done
   echo "mariadb-entrypoint: empty data directory: initialising it and loading sql/"
   mariadb-install-db --no-defaults --user=mysql --datadir="$datadir" --auth-root-authentication-method=normal \
       --skip-test-db >/dev/null
@@ -34,6 +44,11 @@ if [[ ! -d "$datadir/mysql" ]]; then
     mariadb --no-defaults --socket="$socket" -uroot < "$file" \
       || { echo "mariadb-entrypoint: loading $file failed; fix it, then remove the volume (down -v)" >&2; exit 1; }
   done
+  # Through stdin, not -e: a command line is visible to every process in the container.
+  for user in "${!user_passwords[@]}"; do
+    variable=${user_passwords[$user]}
+    echo "ALTER USER '$user'@'%' IDENTIFIED BY '${!variable}' ACCOUNT UNLOCK;"
+  done | mariadb --no-defaults --socket="$socket" -uroot
   mariadb-admin --no-defaults --socket="$socket" -uroot shutdown
   wait "$init_pid" || true
   echo "mariadb-entrypoint: sql/ loaded"

@@ -5,6 +5,9 @@
 set -eu
 
 port=${REDIS_PORT:?set REDIS_PORT}
+: "${SHOP_REDIS_PASSWORD:?run docker/compose-env.sh once (it writes the suite's secrets into .env), then start again}"
+# redis-cli reads the password from here, so it never shows in a command line
+export REDISCLI_AUTH="$SHOP_REDIS_PASSWORD"
 self=${REDIS_ANNOUNCE_HOST:-$(hostname -i | cut -d' ' -f1)}
 role=""
 if [ -n "${REDIS_REPLICA_OF:-}" ]; then
@@ -26,7 +29,11 @@ for sentinel in $(echo "${SHOP_REDIS_SENTINELS:-}" | tr ',' ' '); do
     fi
     break
 done
+# Clients AUTH with the password, and so does this node to its master when it is (or becomes) a replica. In a file,
+# not on the command line, where every process in the container could read it; written afresh on every start.
+auth=/tmp/redis-auth.conf
+(umask 077 && printf 'requirepass %s\nmasterauth %s\n' "$SHOP_REDIS_PASSWORD" "$SHOP_REDIS_PASSWORD" > "$auth")
 # shellcheck disable=SC2086  # $role is two or three words on purpose
-exec redis-server --port "$port" --bind "${REDIS_BIND:-0.0.0.0}" --protected-mode no --dir /data --daemonize no \
+exec redis-server "$auth" --port "$port" --bind "${REDIS_BIND:-0.0.0.0}" --protected-mode no --dir /data --daemonize no \
     --appendonly yes --appendfsync everysec --save "" --repl-diskless-sync-delay 0 \
     --replica-announce-ip "$self" $role

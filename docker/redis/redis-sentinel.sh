@@ -7,6 +7,10 @@
 set -eu
 
 config=/data/sentinel.conf
+: "${SHOP_REDIS_PASSWORD:?run docker/compose-env.sh once (it writes the suite's secrets into .env), then start again}"
+# the template's placeholder for the password the nodes and sentinels ask for
+export REDIS_PASSWORD="$SHOP_REDIS_PASSWORD"
+umask 077 # the rendered file holds the password
 export SENTINEL_BIND="${SENTINEL_BIND:-0.0.0.0}" SENTINEL_DIR=/data
 export SENTINEL_ANNOUNCE_IP="${REDIS_ANNOUNCE_HOST:-$(hostname -i | cut -d' ' -f1)}"
 : "${SENTINEL_PORT:?set SENTINEL_PORT}" "${REDIS_MASTER_HOST:?set REDIS_MASTER_HOST}" "${REDIS_MASTER_PORT:?set REDIS_MASTER_PORT}"

@@ -5,6 +5,11 @@
 # seata-coordinator module's Netty extension, as natively.
 set -eu
 host=${SEATA_HOST:-$(hostname -i | cut -d' ' -f1)}
+# The console's login and the key it signs login tokens with, by environment (not -D: the process list would show
+# them). Without them the console takes Seata's built-in, published ones. README, "Secrets".
+export CONSOLE_USER_USERNAME=seata
+export CONSOLE_USER_PASSWORD="${SHOP_SEATA_CONSOLE_PASSWORD:?run docker/compose-env.sh once (it writes the suite's secrets into .env), then start again}"
+export SEATA_SECURITY_SECRETKEY="${SHOP_SEATA_CONSOLE_TOKEN_KEY:?run docker/compose-env.sh once (it writes the suite's secrets into .env), then start again}"
 bind=""
 if [ -n "${SEATA_BIND:-}" ]; then
     bind="-Dio.netty.bootstrap.extensions=serviceload -Dshop.seata.bind-address=$SEATA_BIND -Dserver.address=$SEATA_BIND"

@@ -27,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IssuerTest {
 
-    static final String SECRET = "a-test-secret-a-test-secret-a-test-secret";
+    /** What the token endpoint asks of its callers here: made per run, like the stack's. */
+    static final String SECRET = java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -42,6 +43,7 @@ class IssuerTest {
         registry.add("shop.auth.signing-key-file", () -> secrets.resolve("signing-key.json").toString());
         registry.add("shop.auth.dev-token.enabled", () -> "true");
         registry.add("shop.auth.dev-token.secret", () -> SECRET);
+        registry.add("SHOP_AUTH_DEMO_PASSWORD", () -> java.util.UUID.randomUUID().toString());
         registry.add("spring.security.oauth2.authorizationserver.issuer", () -> "http://issuer.test");
     }
 

@@ -32,7 +32,9 @@ import org.shopsuite.bench.scenario.OrderWorkload;
 import org.shopsuite.bench.setup.BenchData;
 import org.shopsuite.bench.setup.BenchTokens;
 import org.shopsuite.bench.setup.RedisAccess;
+import org.shopsuite.stack.DatabaseUser;
 import org.shopsuite.stack.Stack;
+import org.shopsuite.stack.StackSecret;
 import org.shopsuite.stack.StackSettings;
 
 /**
@@ -103,7 +105,8 @@ public final class BenchmarkCommand {
             Stack baseline = Stack.benchmark(settings, env);
             Thread stopOnExit = new Thread(() -> baseline.down(new PrintStream(PrintStream.nullOutputStream())));
             Runtime.getRuntime().addShutdownHook(stopOnExit);
-            try (RedisAccess redis = new RedisAccess(target.sentinels(), target.sentinelMaster())) {
+            try (RedisAccess redis = new RedisAccess(target.sentinels(), target.sentinelMaster(),
+                    StackSecret.REDIS_PASSWORD.value(settings))) {
                 measure(data, redis, baseline, gatewaysUp);
             } finally {
                 baseline.down(out);
@@ -241,6 +244,8 @@ public final class BenchmarkCommand {
         if (data.ensureBenchSchema(settings.projectRoot().resolve("sql/bench/bench_db.sql"))) {
             progress.note("created bench_db and bench_svc from sql/bench/bench_db.sql");
         }
+        // bench_db.sql creates bench_svc locked and without a password: baseline-service logs in with the stack's.
+        data.execute(DatabaseUser.BENCH.unlockStatement(settings));
         int clients = options.orderClients().stream().max(Integer::compare).orElse(64);
         data.topUpOrderRows(OrderWorkload.FIRST_USER, OrderWorkload.users(Math.max(clients, 16)),
                 OrderWorkload.FIRST_PRODUCT, OrderWorkload.SPREAD_PRODUCTS);

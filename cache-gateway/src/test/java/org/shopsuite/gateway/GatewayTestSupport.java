@@ -109,6 +109,8 @@ public abstract class GatewayTestSupport {
     static void suite(DynamicPropertyRegistry registry) {
         registry.add("SHOP_AUTH_ISSUER", () -> infra.settings().authIssuer());
         registry.add("spring.data.redis.sentinel.nodes", () -> infra.settings().sentinelNodes());
+        registry.add("spring.data.redis.password", infra::redisPassword);
+        registry.add("spring.data.redis.sentinel.password", infra::redisPassword);
         registry.add("shop.catalog.inventory-url", () -> infra.baseUrl(infra.service("inventory-service")));
         registry.add("shop.catalog.account-url", () -> infra.baseUrl(infra.service("account-service")));
         registry.add("shop.orders.urls", () -> infra.baseUrl(infra.service("order-service-1")) + ","

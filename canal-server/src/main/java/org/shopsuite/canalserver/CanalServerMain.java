@@ -44,8 +44,9 @@ import com.alibaba.otter.canal.sink.entry.EntryEventSink;
  * <li>{@code CANAL_HOST} (127.0.0.1): address the port binds to.</li>
  * <li>{@code CANAL_DB_HOST} (127.0.0.1), {@code CANAL_DB_PORT} (3307): the database whose binlog is read; it must
  * run with {@code --log-bin --binlog-format=ROW --server-id=N}.</li>
- * <li>{@code CANAL_DB_USER} (canal), {@code CANAL_DB_PASSWORD} (canal): needs SELECT, REPLICATION SLAVE,
- * REPLICATION CLIENT.</li>
+ * <li>{@code CANAL_DB_USER} (canal), {@code CANAL_DB_PASSWORD} (required, no default): needs REPLICATION SLAVE,
+ * REPLICATION CLIENT, and SELECT on the tables it follows. {@code ./stack} generates the password; compose reads it
+ * from {@code .env} ({@code docker/compose-env.sh}).</li>
  * <li>{@code CANAL_DESTINATION} (shopsuite): the only destination served; clients must connect to it.</li>
  * <li>{@code CANAL_DATA_DIR} (required): binlog positions live in {@code CANAL_DATA_DIR/DESTINATION/meta.dat} and
  * survive restarts; delete that file to start over from the current end of the binlog.</li>
@@ -70,7 +71,7 @@ import com.alibaba.otter.canal.sink.entry.EntryEventSink;
 public final class CanalServerMain {
 
     private static final Logger log = LoggerFactory.getLogger(CanalServerMain.class);
-    private static final String GRANTS = "SELECT, REPLICATION SLAVE, REPLICATION CLIENT";
+    private static final String GRANTS = "REPLICATION SLAVE, REPLICATION CLIENT and SELECT on the tables it follows";
 
     public static void main(String[] args) {
         try {
@@ -92,11 +93,16 @@ public final class CanalServerMain {
         int port = intSetting("CANAL_PORT", 11111);
         InetSocketAddress db = new InetSocketAddress(setting("CANAL_DB_HOST", "127.0.0.1"), intSetting("CANAL_DB_PORT", 3307));
         String dbUser = setting("CANAL_DB_USER", "canal");
-        String dbPassword = setting("CANAL_DB_PASSWORD", "canal");
+        String dbPassword = setting("CANAL_DB_PASSWORD", null);
         String destination = setting("CANAL_DESTINATION", "shopsuite");
         String dataDir = setting("CANAL_DATA_DIR", null);
         long slaveId = intSetting("CANAL_SLAVE_ID", 1234);
         String filter = setting("CANAL_FILTER", "inventory_db\\.inventory,account_db\\.accounts");
+        if (dbPassword == null) {
+            throw new Fatal("CANAL_DB_PASSWORD is not set: it is the password of the database user " + dbUser + ". ./stack"
+                    + " generates it (<stack dir>/secrets/canal-db.password) and hands it over; with compose, run"
+                    + " docker/compose-env.sh once (it writes .env)");
+        }
         if (dataDir == null) {
             throw new Fatal("CANAL_DATA_DIR is not set: point it at a writable directory where binlog positions are kept across restarts");
         }

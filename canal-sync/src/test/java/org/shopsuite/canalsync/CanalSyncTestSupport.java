@@ -19,6 +19,7 @@ import org.shopsuite.cache.CacheJson;
 import org.shopsuite.cache.CacheKey;
 import org.shopsuite.cache.CachedValue;
 import org.shopsuite.cache.InvalidationMessage;
+import org.shopsuite.stack.StackSecret;
 import org.shopsuite.testfixtures.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -62,7 +63,10 @@ abstract class CanalSyncTestSupport {
         registry.add("shop.canal.host", infra::host);
         registry.add("shop.canal.port", () -> infra.canal().port());
         registry.add("spring.data.redis.sentinel.nodes", () -> infra.settings().sentinelNodes());
+        registry.add("spring.data.redis.password", infra::redisPassword);
+        registry.add("spring.data.redis.sentinel.password", infra::redisPassword);
         registry.add("spring.datasource.url", () -> infra.jdbcUrl(""));
+        registry.add("spring.datasource.password", () -> infra.secret(StackSecret.CANAL_DB_PASSWORD));
         registry.add("shop.canal.max-lag", () -> "2s");
         registry.add("shop.canal.head-poll", () -> "200ms");
     }

@@ -65,8 +65,8 @@ public final class CanalPart extends Part {
                 "CANAL_PORT", String.valueOf(port()),
                 "CANAL_DB_HOST", settings.host(),
                 "CANAL_DB_PORT", String.valueOf(settings.mysqlPort()),
-                "CANAL_DB_USER", "canal",
-                "CANAL_DB_PASSWORD", "canal",
+                "CANAL_DB_USER", DatabaseUser.CANAL.userName(),
+                "CANAL_DB_PASSWORD", DatabaseUser.CANAL.password().value(settings),
                 "CANAL_DESTINATION", DESTINATION,
                 "CANAL_DATA_DIR", dataDir().toString());
     }

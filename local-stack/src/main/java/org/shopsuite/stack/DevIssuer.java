@@ -20,12 +20,13 @@ import java.util.regex.Pattern;
 public final class DevIssuer {
 
     public static final String MODULE = "auth-server";
-    static final String SECRET_FILE = "dev-token.secret";
     static final String SECRET_HEADER = "X-Shop-Dev-Token-Secret";
 
-    /** What the stack sets on the issuer besides the suite's variables (compose sets them too, as it sees fit). */
-    public static final Set<String> VARIABLES = Set.of("SHOP_AUTH_SIGNING_KEY_FILE", "SHOP_AUTH_DEV_TOKEN_ENABLED",
-            "SHOP_AUTH_DEV_TOKEN_SECRET");
+    /**
+     * What the stack sets on the issuer besides the suite's variables and its {@link StackSecret}s (compose sets them
+     * too, as it sees fit).
+     */
+    public static final Set<String> VARIABLES = Set.of("SHOP_AUTH_SIGNING_KEY_FILE", "SHOP_AUTH_DEV_TOKEN_ENABLED");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
@@ -33,17 +34,23 @@ public final class DevIssuer {
     private DevIssuer() {
     }
 
-    /** What the issuer needs from the stack (its application.yml reads these). */
+    /**
+     * What the issuer needs from the stack besides its secret ({@link StackSecret#AUTH_DEV_TOKEN_SECRET}); its
+     * application.yml reads these.
+     */
     static Map<String, String> environment(StackSettings settings) {
         return Map.of(
                 "SHOP_AUTH_SIGNING_KEY_FILE", signingKeyFile(settings).toString(),
-                "SHOP_AUTH_DEV_TOKEN_ENABLED", "true",
-                "SHOP_AUTH_DEV_TOKEN_SECRET", StackSecret.of(settings, SECRET_FILE));
+                "SHOP_AUTH_DEV_TOKEN_ENABLED", "true");
     }
 
-    /** Where the issuer keeps its signing key (it makes the key on its first start): the stack's secrets directory. */
+    /**
+     * Where the issuer keeps its signing key (it makes the key on its first start, owner-only): the stack's secrets
+     * directory, which the stack's own secrets make owner-only.
+     */
     public static Path signingKeyFile(StackSettings settings) {
-        return StackSecret.privateDir(settings).resolve("auth-signing-key.json");
+        StackSecret.AUTH_DEV_TOKEN_SECRET.value(settings); // creates the directory, owner-only, if need be
+        return SecretFiles.dir(settings).resolve("auth-signing-key.json");
     }
 
     /**
@@ -57,7 +64,7 @@ public final class DevIssuer {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header(SECRET_HEADER, StackSecret.of(settings, SECRET_FILE))
+                .header(SECRET_HEADER, StackSecret.AUTH_DEV_TOKEN_SECRET.value(settings))
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
         HttpResponse<String> response;

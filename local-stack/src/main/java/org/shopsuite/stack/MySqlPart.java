@@ -3,6 +3,7 @@ package org.shopsuite.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,9 +105,15 @@ public final class MySqlPart extends Part {
     /** shopsuite/mariadb: the same server options; the image loads sql/ (and root over TCP) when its volume is new. */
     @Override
     public Optional<ContainerRecipe> containerRecipe() {
-        return Optional.of(ContainerRecipe.of("shopsuite/mariadb", Map.of(
+        Map<String, String> environment = new java.util.HashMap<>(Map.of(
                 "MARIADB_PORT", String.valueOf(port()),
-                "MARIADB_BIND", settings.bindAddress())));
+                "MARIADB_BIND", settings.bindAddress()));
+        // the image gives the users these passwords when it initialises its volume
+        for (StackSecret secret : List.of(StackSecret.ORDER_DB_PASSWORD, StackSecret.ACCOUNT_DB_PASSWORD,
+                StackSecret.INVENTORY_DB_PASSWORD, StackSecret.CANAL_DB_PASSWORD)) {
+            environment.put(secret.environmentVariable(), secret.value(settings));
+        }
+        return Optional.of(ContainerRecipe.of("shopsuite/mariadb", environment));
     }
 
     @Override
@@ -115,9 +122,21 @@ public final class MySqlPart extends Part {
             return; // the image's entrypoint loaded sql/ before it opened the port
         }
         Path marker = dataDir().resolve(LOADED_MARKER);
-        if (Files.exists(marker)) {
-            return;
+        if (!Files.exists(marker)) {
+            loadSql();
+            Files.writeString(marker, "sql/ loaded\n");
         }
+        // sql/ creates the users locked and without passwords: every start gives them the stack's secrets (a no-op
+        // once they have them), so a secret made after the data directory (or deleted) is the one that works.
+        StringBuilder users = new StringBuilder();
+        for (DatabaseUser user : DatabaseUser.values()) {
+            users.append(user.unlockStatement(settings));
+        }
+        executeSecretly(users.toString(), "giving the database users their passwords from "
+                + SecretFiles.dir(settings));
+    }
+
+    private void loadSql() throws IOException {
         // Operators and tests log in as root with an empty password over TCP (README, ports); install-db made root
         // for the socket only.
         execute("CREATE USER IF NOT EXISTS 'root'@'127.0.0.1' IDENTIFIED BY '';"
@@ -131,7 +150,6 @@ public final class MySqlPart extends Part {
                 }
             }
         }
-        Files.writeString(marker, "sql/ loaded\n");
     }
 
     /** Runs SQL as root through the server's socket. */
@@ -139,6 +157,22 @@ public final class MySqlPart extends Part {
         StringBuilder out = new StringBuilder();
         if (client(List.of("-e", sql), null, out) != 0) {
             throw new IOException("MariaDB: " + what + " failed: " + out.toString().trim());
+        }
+    }
+
+    /** {@link #execute}, with the SQL read from an owner-only file: on a command line, any local user could see it. */
+    private void executeSecretly(String sql, String what) throws IOException {
+        Path dir = Files.createDirectories(SecretFiles.dir(settings));
+        Path file = Files.createTempFile(dir, "statements", ".sql",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.writeString(file, sql);
+            StringBuilder out = new StringBuilder();
+            if (client(List.of(), file, out) != 0) {
+                throw new IOException("MariaDB: " + what + " failed: " + out.toString().trim());
+            }
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 

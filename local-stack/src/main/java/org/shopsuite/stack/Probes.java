@@ -40,23 +40,38 @@ public final class Probes {
      * array elements in order); empty if the server can't be reached or answers with an error.
      */
     public static Optional<List<String>> redis(String host, int port, String... command) {
+        return redisAuthenticated(host, port, null, command);
+    }
+
+    /** {@link #redis}, after {@code AUTH password} (none if {@code password} is null); empty if AUTH is refused. */
+    public static Optional<List<String>> redisAuthenticated(String host, int port, String password, String... command) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 500);
             socket.setSoTimeout(2000);
-            StringBuilder request = new StringBuilder("*").append(command.length).append("\r\n");
-            for (String arg : command) {
-                request.append('$').append(arg.getBytes(StandardCharsets.UTF_8).length).append("\r\n")
-                        .append(arg).append("\r\n");
-            }
             OutputStream out = socket.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
-            out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            if (password != null) {
+                send(out, "AUTH", password);
+                if (!readReply(in, new ArrayList<>())) {
+                    return Optional.empty();
+                }
+            }
+            send(out, command);
             List<String> lines = new ArrayList<>();
             return readReply(in, lines) ? Optional.of(lines) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    private static void send(OutputStream out, String... command) throws IOException {
+        StringBuilder request = new StringBuilder("*").append(command.length).append("\r\n");
+        for (String arg : command) {
+            request.append('$').append(arg.getBytes(StandardCharsets.UTF_8).length).append("\r\n")
+                    .append(arg).append("\r\n");
+        }
+        out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 
     private static boolean readReply(BufferedReader in, List<String> into) throws IOException {
@@ -102,7 +117,12 @@ public final class Probes {
 
     /** The value of one {@code field:value} line of a Redis INFO section. */
     public static Optional<String> redisInfo(String host, int port, String section, String field) {
-        return redis(host, port, "INFO", section).flatMap(lines -> lines.stream()
+        return redisInfo(host, port, null, section, field);
+    }
+
+    /** {@link #redisInfo(String, int, String, String)} on a server that asks for {@code password}. */
+    public static Optional<String> redisInfo(String host, int port, String password, String section, String field) {
+        return redisAuthenticated(host, port, password, "INFO", section).flatMap(lines -> lines.stream()
                 .flatMap(text -> text.lines())
                 .filter(l -> l.startsWith(field + ":"))
                 .map(l -> l.substring(field.length() + 1).trim())

@@ -1,5 +1,9 @@
 package org.shopsuite.stack;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +22,26 @@ public final class RedisPart extends Part {
         this.initialMaster = index == 0;
     }
 
+    /**
+     * The node's password settings, in a file rather than on the command line, where every local user could read them.
+     * Written afresh on every start: the sentinels make a node rewrite its configuration file after a failover, and
+     * a role recorded there must not outlive the restart (command() decides the role).
+     */
+    private Path authConfig() {
+        return dir().resolve("auth.conf");
+    }
+
+    @Override
+    protected void prepare() throws IOException {
+        Files.setPosixFilePermissions(dir(), PosixFilePermissions.fromString("rwx------"));
+        String password = StackSecret.REDIS_PASSWORD.value(settings);
+        // requirepass: clients must AUTH; masterauth: as a replica (before or after a failover) it AUTHs to its master.
+        Files.writeString(authConfig(), "requirepass " + password + "\nmasterauth " + password + "\n");
+    }
+
     @Override
     protected List<String> command() {
-        List<String> command = new ArrayList<>(List.of("redis-server",
+        List<String> command = new ArrayList<>(List.of("redis-server", authConfig().toString(),
                 "--port", String.valueOf(port()),
                 "--bind", settings.bindAddress(),
                 "--dir", dir().toString(),
@@ -51,12 +72,13 @@ public final class RedisPart extends Part {
                 "REDIS_BIND", settings.bindAddress(),
                 "REDIS_ANNOUNCE_HOST", settings.host(),
                 "REDIS_REPLICA_OF", initialMaster ? "" : settings.host() + ":" + settings.redisMasterPort(),
-                "SHOP_REDIS_SENTINELS", settings.sentinelNodes())));
+                "SHOP_REDIS_SENTINELS", settings.sentinelNodes(),
+                StackSecret.REDIS_PASSWORD.environmentVariable(), StackSecret.REDIS_PASSWORD.value(settings))));
     }
 
     private Optional<String[]> masterFromSentinels() {
         for (int sentinel : settings.sentinelPorts()) {
-            Optional<List<String>> reply = Probes.redis(settings.host(), sentinel,
+            Optional<List<String>> reply = Probes.redisAuthenticated(settings.host(), sentinel, password(),
                     "SENTINEL", "get-master-addr-by-name", StackSettings.SENTINEL_MASTER_NAME);
             if (reply.isPresent() && reply.get().size() == 2) {
                 return Optional.of(reply.get().toArray(String[]::new));
@@ -67,18 +89,32 @@ public final class RedisPart extends Part {
 
     @Override
     public boolean healthy() {
-        Optional<List<String>> pong = Probes.redis(settings.host(), port(), "PING");
+        Optional<List<String>> pong = send("PING");
         if (pong.isEmpty() || !pong.get().contains("PONG")) {
             return false;
         }
         String role = role();
         // A replica is healthy once it has synced with its master, so the sentinels find it ready.
         return "master".equals(role)
-                || "up".equals(Probes.redisInfo(settings.host(), port(), "replication", "master_link_status").orElse(""));
+                || "up".equals(info("replication", "master_link_status").orElse(""));
     }
 
     public String role() {
-        return Probes.redisInfo(settings.host(), port(), "replication", "role").orElse("?");
+        return info("replication", "role").orElse("?");
+    }
+
+    /** One command to this node, authenticated with the stack's Redis password (see {@link Probes#redis}). */
+    public Optional<List<String>> send(String... command) {
+        return Probes.redisAuthenticated(settings.host(), port(), password(), command);
+    }
+
+    /** One {@code field:value} of this node's INFO {@code section}. */
+    public Optional<String> info(String section, String field) {
+        return Probes.redisInfo(settings.host(), port(), password(), section, field);
+    }
+
+    private String password() {
+        return StackSecret.REDIS_PASSWORD.value(settings);
     }
 
     @Override

@@ -13,6 +13,9 @@ import java.util.Optional;
  */
 public final class SeataPart extends Part {
 
+    /** The console's user; its password is the stack's {@link StackSecret#SEATA_CONSOLE_PASSWORD}. */
+    public static final String CONSOLE_USER = "seata";
+
     public SeataPart(StackSettings settings) {
         super(settings, "seata", settings.seataPort());
     }
@@ -77,7 +80,21 @@ public final class SeataPart extends Part {
                 "SEATA_PORT", String.valueOf(port()),
                 "SEATA_CONSOLE_PORT", String.valueOf(settings.seataConsolePort()),
                 "SEATA_HOST", settings.host(),
-                "SEATA_BIND", settings.bindAddress())));
+                "SEATA_BIND", settings.bindAddress(),
+                "SHOP_SEATA_CONSOLE_PASSWORD", StackSecret.SEATA_CONSOLE_PASSWORD.value(settings),
+                "SHOP_SEATA_CONSOLE_TOKEN_KEY", StackSecret.SEATA_CONSOLE_TOKEN_KEY.value(settings))));
+    }
+
+    /**
+     * The console's login, by environment (a -D option would show the password to every local user in the process
+     * list). Without these the console accepts Seata's built-in login and signs its tokens with a key published in Seata's jar.
+     */
+    @Override
+    protected Map<String, String> environment() {
+        return Map.of(
+                "CONSOLE_USER_USERNAME", CONSOLE_USER,
+                "CONSOLE_USER_PASSWORD", StackSecret.SEATA_CONSOLE_PASSWORD.value(settings),
+                "SEATA_SECURITY_SECRETKEY", StackSecret.SEATA_CONSOLE_TOKEN_KEY.value(settings));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.shopsuite.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,8 @@ public final class SentinelPart extends Part {
 
     @Override
     protected void prepare() throws IOException {
+        // The rendered file holds the Redis password, and the sentinel rewrites it at will: keep the directory private.
+        Files.setPosixFilePermissions(dir(), PosixFilePermissions.fromString("rwx------"));
         if (Files.exists(config())) {
             return;
         }
@@ -34,7 +37,8 @@ public final class SentinelPart extends Part {
                 "SENTINEL_DIR", dir().toString(),
                 "SENTINEL_ANNOUNCE_IP", settings.host(),
                 "REDIS_MASTER_HOST", settings.host(),
-                "REDIS_MASTER_PORT", String.valueOf(settings.redisMasterPort()));
+                "REDIS_MASTER_PORT", String.valueOf(settings.redisMasterPort()),
+                "REDIS_PASSWORD", password());
         String rendered = template;
         for (var value : values.entrySet()) {
             rendered = rendered.replace("${" + value.getKey() + "}", value.getValue());
@@ -54,7 +58,8 @@ public final class SentinelPart extends Part {
                 "SENTINEL_BIND", settings.bindAddress(),
                 "REDIS_ANNOUNCE_HOST", settings.host(),
                 "REDIS_MASTER_HOST", settings.host(),
-                "REDIS_MASTER_PORT", String.valueOf(settings.redisMasterPort()))));
+                "REDIS_MASTER_PORT", String.valueOf(settings.redisMasterPort()),
+                StackSecret.REDIS_PASSWORD.environmentVariable(), StackSecret.REDIS_PASSWORD.value(settings))));
     }
 
     @Override
@@ -69,10 +74,18 @@ public final class SentinelPart extends Part {
 
     /** host:port of the master this sentinel currently names. */
     public Optional<String> masterAddress() {
-        return Probes.redis(settings.host(), port(), "SENTINEL", "get-master-addr-by-name",
-                        StackSettings.SENTINEL_MASTER_NAME)
+        return send("SENTINEL", "get-master-addr-by-name", StackSettings.SENTINEL_MASTER_NAME)
                 .filter(reply -> reply.size() == 2)
                 .map(reply -> reply.get(0) + ":" + reply.get(1));
+    }
+
+    /** One command to this sentinel, authenticated with the stack's Redis password (see {@link Probes#redis}). */
+    public Optional<List<String>> send(String... command) {
+        return Probes.redisAuthenticated(settings.host(), port(), password(), command);
+    }
+
+    private String password() {
+        return StackSecret.REDIS_PASSWORD.value(settings);
     }
 
     @Override

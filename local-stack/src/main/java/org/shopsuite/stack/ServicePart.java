@@ -48,6 +48,9 @@ public final class ServicePart extends Part {
         if (InternalAuthKey.MODULES.contains(module)) {
             env.put(InternalAuthKey.ENVIRONMENT_VARIABLE, InternalAuthKey.of(settings));
         }
+        for (StackSecret secret : StackSecret.neededBy(module)) {
+            env.put(secret.environmentVariable(), secret.value(settings));
+        }
         if (DevIssuer.MODULE.equals(module)) {
             env.putAll(DevIssuer.environment(settings));
         }

@@ -1,79 +1,76 @@
 package org.shopsuite.stack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 
 /**
- * A random secret of the stack, kept in {@code <stack dir>/secrets/<name>} readable by its owner only: made on a stack
- * directory's first start, never tracked in git, new after every {@code ./stack reset} and in every test run.
+ * The passwords a stack generates on its first start and hands to its parts by environment (the internal-call key is
+ * {@link InternalAuthKey}). Each lives in {@code <stack dir>/secrets/<file>}, readable by its owner only; nothing in
+ * the repository holds one. Compose gets the same variables from {@code .env}, written by
+ * {@code docker/compose-env.sh}.
  */
-public final class StackSecret {
+public enum StackSecret {
 
-    private static final int BYTES = 32;
+    ORDER_DB_PASSWORD("SHOP_ORDER_DB_PASSWORD", "order-db.password", "order-service"),
+    ACCOUNT_DB_PASSWORD("SHOP_ACCOUNT_DB_PASSWORD", "account-db.password", "account-service"),
+    INVENTORY_DB_PASSWORD("SHOP_INVENTORY_DB_PASSWORD", "inventory-db.password", "inventory-service"),
+    /** The Canal server follows the binlog as this user; canal-sync reads the binlog head with it. */
+    CANAL_DB_PASSWORD("SHOP_CANAL_DB_PASSWORD", "canal-db.password", "canal-sync"),
+    BENCH_DB_PASSWORD("SHOP_BENCH_DB_PASSWORD", "bench-db.password", "baseline-service"),
+    /** Every Redis node and sentinel asks for it, and the nodes and sentinels use it among themselves. */
+    REDIS_PASSWORD("SHOP_REDIS_PASSWORD", "redis.password", "order-service", "canal-sync", "cache-gateway"),
+    /** The Seata coordinator's web console, user {@value SeataPart#CONSOLE_USER}. */
+    SEATA_CONSOLE_PASSWORD("SHOP_SEATA_CONSOLE_PASSWORD", "seata-console.password"),
+    /**
+     * The key the Seata console signs its login tokens with (base64, as it reads it): its built-in one is public, and
+     * anyone holding it could forge a login.
+     */
+    SEATA_CONSOLE_TOKEN_KEY("SHOP_SEATA_CONSOLE_TOKEN_KEY", "seata-console-token.key"),
+    /**
+     * What the development issuer's token endpoint asks of its callers ({@code ./stack token}, the tests): without it
+     * nobody gets a token for any user there. See {@link DevIssuer}.
+     */
+    AUTH_DEV_TOKEN_SECRET("SHOP_AUTH_DEV_TOKEN_SECRET", "dev-token.secret", DevIssuer.MODULE),
+    /** The development issuer's seed users' password (users 1, 2 and operator sign in with it). */
+    AUTH_DEMO_PASSWORD("SHOP_AUTH_DEMO_PASSWORD", "auth-demo.password", DevIssuer.MODULE);
 
-    private StackSecret() {
+    private static final int PASSWORD_BYTES = 24;
+    private static final int KEY_BYTES = 32;
+
+    private final String environmentVariable;
+    private final String fileName;
+    private final Set<String> modules;
+
+    StackSecret(String environmentVariable, String fileName, String... modules) {
+        this.environmentVariable = environmentVariable;
+        this.fileName = fileName;
+        this.modules = Set.of(modules);
     }
 
-    /** The secret (base64 of 32 random bytes), created on first use. */
-    public static String of(StackSettings settings, String name) {
-        Path file = file(settings, name);
-        try {
-            if (!Files.exists(file)) {
-                create(file);
-            }
-            return Files.readString(file).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the secret " + file + "; check the stack"
-                    + " directory's permissions, or `./stack reset` to start afresh", e);
-        }
+    /** The variable a service (or compose's .env) carries this secret in. */
+    public String environmentVariable() {
+        return environmentVariable;
     }
 
-    public static Path dir(StackSettings settings) {
-        return settings.stackDir().resolve("secrets");
+    /** This stack's value, generated on first use. */
+    public String value(StackSettings settings) {
+        return SecretFiles.readOrCreate(file(settings), this::generate);
     }
 
-    public static Path file(StackSettings settings, String name) {
-        return dir(settings).resolve(name);
+    /** A new random value of this secret's kind (a key: base64 as its reader expects; a password: base64url). */
+    public String generate() {
+        return fileName.endsWith(".key") ? SecretFiles.randomBase64(KEY_BYTES)
+                : SecretFiles.randomPassword(PASSWORD_BYTES);
     }
 
-    /** The secrets directory, owner-only, for files the parts create themselves (the issuer's signing key). */
-    public static Path privateDir(StackSettings settings) {
-        Path dir = dir(settings);
-        try {
-            return privateDir(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir + " owner-only; check the stack directory's"
-                    + " permissions", e);
-        }
+    public Path file(StackSettings settings) {
+        return SecretFiles.dir(settings).resolve(fileName);
     }
 
-    private static void create(Path file) throws IOException {
-        Path dir = privateDir(file.getParent());
-        byte[] secret = new byte[BYTES];
-        new SecureRandom().nextBytes(secret);
-        // Written owner-only under a temporary name, then linked in place (a link, unlike a rename, never replaces):
-        // a concurrent start sees the whole secret or none, and the first one made is the one everybody gets.
-        Path temporary = Files.createTempFile(dir, "secret", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-            Files.writeString(temporary, Base64.getEncoder().encodeToString(secret) + "\n");
-            Files.createLink(file, temporary);
-        } catch (FileAlreadyExistsException another) {
-            // another start made one first: keep theirs
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static Path privateDir(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        return dir;
+    /** The secrets a service module reads from its environment. */
+    public static List<StackSecret> neededBy(String module) {
+        return Arrays.stream(values()).filter(secret -> secret.modules.contains(module)).toList();
     }
 }

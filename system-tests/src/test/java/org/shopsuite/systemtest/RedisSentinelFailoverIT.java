@@ -12,7 +12,6 @@ import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
-import org.shopsuite.stack.Probes;
 import org.shopsuite.stack.RedisPart;
 import org.shopsuite.stack.SentinelPart;
 import org.shopsuite.stack.StackSettings;
@@ -65,7 +64,7 @@ class RedisSentinelFailoverIT {
                 assertThat(after.get()).isEqualTo("written after the failover");
             });
             assertThat(before.get()).isEqualTo("written before the failover");
-            assertThat(Probes.redis(host, newMaster.port(), "GET", "failover-it:after"))
+            assertThat(newMaster.send("GET", "failover-it:after"))
                     .contains(List.of("written after the failover"));
         } finally {
             redisson.shutdown();
@@ -73,20 +72,21 @@ class RedisSentinelFailoverIT {
     }
 
     private static boolean replicasCaughtUp(RedisPart master) {
-        String offset = Probes.redisInfo(infra.host(), master.port(), "replication", "master_repl_offset").orElse("");
+        String offset = master.info("replication", "master_repl_offset").orElse("");
         return infra.redisNodes().stream().filter(n -> n != master).allMatch(n ->
-                offset.equals(Probes.redisInfo(infra.host(), n.port(), "replication", "slave_repl_offset").orElse("-")));
+                offset.equals(n.info("replication", "slave_repl_offset").orElse("-")));
     }
 
     private static int count(SentinelPart sentinel, String what) {
         // Each entry is a flat list of field/value pairs starting with "name": count the names.
-        return (int) Probes.redis(infra.host(), sentinel.port(), "SENTINEL", what, StackSettings.SENTINEL_MASTER_NAME)
+        return (int) sentinel.send("SENTINEL", what, StackSettings.SENTINEL_MASTER_NAME)
                 .orElse(List.of()).stream().filter("name"::equals).count();
     }
 
     private static RedissonClient sentinelClient() {
         Config config = new Config();
-        var sentinels = config.useSentinelServers().setMasterName(StackSettings.SENTINEL_MASTER_NAME);
+        var sentinels = config.useSentinelServers().setMasterName(StackSettings.SENTINEL_MASTER_NAME)
+                .setPassword(infra.redisPassword()).setSentinelPassword(infra.redisPassword());
         infra.settings().sentinelPorts().forEach(p -> sentinels.addSentinelAddress("redis://" + infra.host() + ":" + p));
         sentinels.setRetryAttempts(5).setTimeout(2000);
         return Redisson.create(config);

@@ -15,7 +15,8 @@ class XaCoordinatorIT extends XaCoordinatorChecks {
 
     @DynamicPropertySource
     static void seata(DynamicPropertyRegistry registry) {
-        seataClient(registry, () -> infra.seata().address(), () -> infra.jdbcUrl(""));
+        seataClient(registry, () -> infra.seata().address(), () -> infra.jdbcUrl(""),
+                user -> infra.secret(user.password()));
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.shopsuite.stack.SeataPart;
 import org.shopsuite.stack.SentinelPart;
 import org.shopsuite.stack.ServicePart;
 import org.shopsuite.stack.Stack;
+import org.shopsuite.stack.StackSecret;
 import org.shopsuite.stack.StackSettings;
 
 /**
@@ -197,6 +198,16 @@ public final class TestInfrastructure {
 
     public CanalPart canal() {
         return infrastructure.parts(CanalPart.class).get(0);
+    }
+
+    /** A secret this run's stack generated (README, "Secrets"), e.g. to log in as a service's database user. */
+    public String secret(StackSecret secret) {
+        return secret.value(settings());
+    }
+
+    /** The password every Redis node and sentinel of this run asks for. */
+    public String redisPassword() {
+        return secret(StackSecret.REDIS_PASSWORD);
     }
 
     /**

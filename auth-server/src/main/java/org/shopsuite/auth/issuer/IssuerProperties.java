@@ -24,6 +24,13 @@ public record IssuerProperties(String audience, Path signingKeyFile, List<SeedUs
                     + " .stack/secrets/auth-signing-key.json)");
         }
         users = users == null ? List.of() : List.copyOf(users);
+        for (SeedUser user : users) {
+            if (user.password() == null || user.password().isBlank()) {
+                throw new IllegalArgumentException("the seed user " + user.username() + " has no password: set"
+                        + " SHOP_AUTH_DEMO_PASSWORD (./stack generates it in .stack/secrets/auth-demo.password;"
+                        + " compose: docker/compose-env.sh writes it into .env)");
+            }
+        }
     }
 
     /** A user who can sign in at the issuer; {@code admin} adds scope shop.admin to their tokens. */

@@ -18,7 +18,8 @@ class SeedUsers {
         InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
         for (IssuerProperties.SeedUser seed : properties.users()) {
             users.createUser(User.withUsername(seed.username())
-                    .password(seed.password())
+                    // kept as given ({noop}): a generated development password, held in memory only
+                    .password("{noop}" + seed.password())
                     .roles(seed.admin() ? new String[] {"USER", "ADMIN"} : new String[] {"USER"})
                     .build());
         }

@@ -44,6 +44,13 @@ public final class BenchData implements AutoCloseable {
         return true;
     }
 
+    /** Runs one statement as root (setting a user's password, say). */
+    public void execute(String sql) throws SQLException {
+        try (Statement s = root.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
     /** Users with a balance and products with stock, in the suite's databases and in bench_db alike. */
     public void topUpOrderRows(long firstUser, int users, long firstProduct, int products) throws SQLException {
         for (String db : new String[] {"account_db", "bench_db"}) {

@@ -17,9 +17,11 @@ public final class RedisAccess implements AutoCloseable {
 
     private final RedissonClient redisson;
 
-    public RedisAccess(String sentinels, String masterName) {
+    public RedisAccess(String sentinels, String masterName, String password) {
         Config config = new Config();
         var servers = config.useSentinelServers().setMasterName(masterName)
+                .setPassword(password)
+                .setSentinelPassword(password)
                 .setTimeout(2000)
                 .setRetryAttempts(2)
                 .setCheckSentinelsList(false)

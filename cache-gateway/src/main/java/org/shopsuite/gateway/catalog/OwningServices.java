@@ -8,12 +8,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.shopsuite.api.account.AccountView;
 import org.shopsuite.api.catalog.ProductView;
+import org.shopsuite.api.problem.ApiProblem;
+import org.shopsuite.api.problem.TraceIds;
 import org.shopsuite.cache.CacheKey;
 import org.shopsuite.cache.CachedValue;
 import org.shopsuite.cache.Tombstone;
 import org.shopsuite.gateway.cache.RowOwner;
 import org.shopsuite.gateway.security.BearerToken;
 import org.shopsuite.gateway.web.GatewayProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class OwningServices implements RowOwner {
+
+    private static final Logger log = LoggerFactory.getLogger(OwningServices.class);
 
     static final String ROW_VERSION = "X-Row-Version";
 
@@ -73,15 +79,23 @@ class OwningServices implements RowOwner {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw GatewayProblem.unavailable(service + " is unreachable: " + e);
+            throw unavailable(service, "GET " + request.uri() + " failed: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw GatewayProblem.unavailable("interrupted while asking " + service);
         }
         if (response.statusCode() != 200 && response.statusCode() != 404) {
-            throw GatewayProblem.unavailable(service + " answered " + response.statusCode() + " for " + path);
+            throw unavailable(service, "GET " + request.uri() + " answered " + response.statusCode());
         }
         return new Reply(service, response);
+    }
+
+    /** The owner could not answer: the client hears which service, the log what happened (under a trace id). */
+    private static ApiProblem unavailable(String service, String what) {
+        String traceId = TraceIds.next();
+        log.warn("{} could not answer a read (traceId={}): {}", service, traceId, what);
+        return GatewayProblem.unavailable(service + " is unavailable; retry shortly")
+                .withProperty(TraceIds.PROPERTY, traceId);
     }
 
     /** An owner's 200 or 404. */
@@ -108,8 +122,7 @@ class OwningServices implements RowOwner {
             try {
                 return json.readValue(response.body(), type);
             } catch (IOException e) {
-                throw GatewayProblem.unavailable(service + " answered a " + type.getSimpleName() + " that can't be read: "
-                        + e.getMessage());
+                throw unavailable(service, "its answer does not read as a " + type.getName() + ": " + e.getMessage());
             }
         }
     }

@@ -98,7 +98,7 @@ class OrderController {
         } catch (JsonProcessingException e) {
             throw StrictJson.problemFor(e);
         } catch (IOException e) {
-            throw ApiProblem.invalidFields("the request body could not be read: " + e.getMessage(), List.of());
+            throw ApiProblem.invalidFields("the request body could not be read", List.of());
         }
         if (order == null) {
             throw ApiProblem.invalidFields("the request body is missing", List.of());
@@ -126,7 +126,7 @@ class OrderController {
             return body;
         } catch (IOException e) {
             throw new GatewayProblem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
-                    "the request body could not be read: " + e.getMessage());
+                    "the request body could not be read (was the upload cut short?)");
         }
     }
 

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.shopsuite.api.problem.ApiProblem;
 import org.shopsuite.api.problem.ProblemTypes;
+import org.shopsuite.api.problem.TraceIds;
 import org.shopsuite.gateway.web.GatewayProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,9 +74,14 @@ class OrderForwarder {
                 throw GatewayProblem.unavailable("interrupted while forwarding to order-service");
             }
         }
-        throw GatewayProblem.unavailable("no order-service instance answered (" + String.join("; ", failures) + ")"
-                + (request.idempotencyKey() != null ? "; look the order up by its Idempotency-Key "
-                + request.idempotencyKey() + " before placing it again" : ""));
+        // Which instances failed and how is for the operator (the log, under the trace id), not for the client.
+        String traceId = TraceIds.next();
+        log.warn("no order-service instance answered {} {} (traceId={}): {}", request.method(), request.path(),
+                traceId, String.join("; ", failures));
+        throw GatewayProblem.unavailable("no order-service instance answered; retry shortly"
+                + (request.idempotencyKey() != null ? ", and look the order up by its Idempotency-Key "
+                + request.idempotencyKey() + " before placing it again" : ""))
+                .withProperty(TraceIds.PROPERTY, traceId);
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -108,12 +115,16 @@ class OrderForwarder {
         return e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
     }
 
-    private static GatewayProblem outcomeUnknown(URI instance, IOException e) {
+    private static ApiProblem outcomeUnknown(URI instance, IOException e) {
         boolean timedOut = e instanceof HttpTimeoutException;
+        String traceId = TraceIds.next();
+        log.warn("order-service at {} {} (traceId={}): {}", instance,
+                timedOut ? "did not answer in time" : "failed while answering", traceId, e.toString());
         return new GatewayProblem(timedOut ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY,
                 ProblemTypes.SERVICE_UNAVAILABLE, timedOut ? "Gateway timeout" : "Bad gateway",
-                "order-service at " + instance + (timedOut ? " did not answer in time" : " failed while answering")
+                "order-service " + (timedOut ? "did not answer in time" : "failed while answering")
                         + ", so the order may or may not have been placed: it was not sent again. Look it up, or send"
-                        + " it with an Idempotency-Key, which makes a retry safe");
+                        + " it with an Idempotency-Key, which makes a retry safe")
+                .withProperty(TraceIds.PROPERTY, traceId);
     }
 }

@@ -3,6 +3,7 @@ package org.shopsuite.gateway.web;
 import java.net.URI;
 import org.shopsuite.api.problem.ApiProblem;
 import org.shopsuite.api.problem.ProblemTypes;
+import org.shopsuite.api.problem.TraceIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -18,7 +19,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Every error the gateway itself answers is an {@code application/problem+json} body. A path it does not route (the
  * services' {@code /internal/**} branches, their actuators, anything else) is a plain 404: the gateway exposes only
- * the public API.
+ * the public API. Bodies never carry internals (upstream URLs, class names, exception messages): those are logged
+ * with the {@link TraceIds trace id} the body carries.
  */
 @RestControllerAdvice
 public class GatewayProblems {
@@ -56,11 +58,15 @@ public class GatewayProblems {
                 e.getMethod() + " is not supported here");
     }
 
+    /** Whatever else failed: the client learns that it did and how to report it, the log what it was. */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
-        log.error("unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.of("internal-error"), "Internal error",
-                "an unexpected error occurred; the gateway log has the details");
+        String traceId = TraceIds.next();
+        log.error("unexpected error (traceId={})", traceId, e);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.of("internal-error"),
+                "Internal error", "an unexpected error occurred; report traceId " + traceId + " to the operator");
+        problem.setProperty(TraceIds.PROPERTY, traceId);
+        return problem;
     }
 
     private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {

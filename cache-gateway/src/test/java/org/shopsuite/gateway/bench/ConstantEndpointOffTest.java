@@ -13,7 +13,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Without {@code shop.bench.enabled=true} the benchmark's constant endpoint does not exist. */
-@WebMvcTest(ConstantController.class)
+// the application.yml needs the Redis password (RequiredSecrets); this slice never uses it
+@WebMvcTest(controllers = ConstantController.class, properties = "SHOP_REDIS_PASSWORD=unused-by-this-slice")
 @Import(GatewaySecurity.class) // the gateway's own access rules: the endpoint needs no token
 class ConstantEndpointOffTest {
 

@@ -14,7 +14,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** {@code shop.bench.enabled=true} (what {@code SHOP_BENCH_ENABLED=true ./stack up} sets) switches it on. */
-@WebMvcTest(controllers = ConstantController.class, properties = "shop.bench.enabled=true")
+// the application.yml needs the Redis password (RequiredSecrets); this slice never uses it
+@WebMvcTest(controllers = ConstantController.class, properties = {"shop.bench.enabled=true",
+        "SHOP_REDIS_PASSWORD=unused-by-this-slice"})
 @Import(GatewaySecurity.class) // the gateway's own access rules: the endpoint needs no token
 class ConstantEndpointOnTest {
 

@@ -34,6 +34,8 @@ class StartWithoutRedisIT {
     static void suiteWithoutRedis(DynamicPropertyRegistry registry) {
         registry.add("SHOP_AUTH_ISSUER", () -> infra.settings().authIssuer());
         registry.add("spring.data.redis.sentinel.nodes", () -> "127.0.0.1:" + closedPort());
+        registry.add("spring.data.redis.password", infra::redisPassword);
+        registry.add("spring.data.redis.sentinel.password", infra::redisPassword);
         registry.add("shop.catalog.inventory-url", () -> infra.baseUrl(infra.service("inventory-service")));
         registry.add("shop.catalog.account-url", () -> infra.baseUrl(infra.service("account-service")));
         registry.add("shop.orders.urls", () -> infra.baseUrl(infra.service("order-service-1")));

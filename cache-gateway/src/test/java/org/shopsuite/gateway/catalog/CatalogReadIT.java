@@ -174,7 +174,9 @@ class CatalogReadIT extends GatewayTestSupport {
             assertThat(down.status()).isEqualTo(503);
             assertThat(down.header("Content-Type")).startsWith("application/problem+json");
             assertThat(down.json().path("type").asText()).endsWith("/service-unavailable");
-            assertThat(down.json().path("detail").asText()).contains("inventory-service");
+            assertThat(down.json().path("detail").asText()).contains("inventory-service")
+                    .doesNotContain("http://", infra.host(), "Exception"); // the address and the error are logged
+            assertThat(down.json().path("traceId").asText()).as("the id of that log line").isNotBlank();
             assertThat(get("/api/products/" + cached).status()).isEqualTo(200);
         } finally {
             infra.restartStopped();

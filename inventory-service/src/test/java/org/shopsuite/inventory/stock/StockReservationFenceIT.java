@@ -15,6 +15,7 @@ import org.apache.seata.rm.tcc.api.BusinessActionContext;
 import org.apache.seata.tm.api.GlobalTransaction;
 import org.apache.seata.tm.api.GlobalTransactionContext;
 import org.junit.jupiter.api.Test;
+import org.shopsuite.stack.StackSecret;
 import org.shopsuite.testfixtures.TestInfrastructure;
 import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +36,7 @@ class StockReservationFenceIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("shop.datasource.url", () -> infra.jdbcUrl("inventory_db"));
+        registry.add("shop.datasource.password", () -> infra.secret(StackSecret.INVENTORY_DB_PASSWORD));
         registry.add("seata.service.grouplist.default", () -> infra.seata().address());
     }
 
@@ -130,15 +132,18 @@ class StockReservationFenceIT {
         return new BusinessActionContext(xid, String.valueOf(branch), values);
     }
 
-    private long newProduct(int stock) {
-        var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.update(c -> {
-            var insert = c.prepareStatement("INSERT INTO inventory (product_name, price, stock) VALUES ('fence', 1.00, ?)",
-                    java.sql.Statement.RETURN_GENERATED_KEYS);
+    /** As root: the service's own user may change stock, but never create products (sql/07-users.sql). */
+    private long newProduct(int stock) throws java.sql.SQLException {
+        try (var root = java.sql.DriverManager.getConnection(infra.jdbcUrl("inventory_db"), "root", "");
+             var insert = root.prepareStatement("INSERT INTO inventory (product_name, price, stock) VALUES ('fence',"
+                     + " 1.00, ?)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
             insert.setInt(1, stock);
-            return insert;
-        }, key);
-        return key.getKey().longValue();
+            insert.executeUpdate();
+            try (var key = insert.getGeneratedKeys()) {
+                key.next();
+                return key.getLong(1);
+            }
+        }
     }
 
     private void assertStock(long product, int stock, int frozen) {

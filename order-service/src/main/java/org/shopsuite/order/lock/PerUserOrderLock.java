@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
+import org.shopsuite.api.problem.TraceIds;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,9 +37,10 @@ public class PerUserOrderLock {
             Thread.currentThread().interrupt();
             throw new OrderLockUnavailable("interrupted while taking the per-user order lock");
         } catch (RedisException e) {
-            log.warn("per-user lock for user {} unavailable: {}", userId, e.toString());
-            throw new OrderLockUnavailable("the per-user order lock is unavailable (Redis: " + e.getMessage()
-                    + "); retry shortly");
+            String traceId = TraceIds.next();
+            log.warn("per-user lock for user {} unavailable (traceId={}): {}", userId, traceId, e.toString());
+            throw new OrderLockUnavailable("the per-user order lock is unavailable; nothing was changed, retry"
+                    + " shortly").withProperty(TraceIds.PROPERTY, traceId);
         }
     }
 

@@ -17,9 +17,13 @@ class RedissonConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     RedissonClient redisson(@Value("${shop.redis.sentinels}") String sentinels,
-                            @Value("${shop.redis.master-name:mymaster}") String masterName) {
+                            @Value("${shop.redis.master-name:mymaster}") String masterName,
+                            @Value("${shop.redis.password}") String password) {
         Config config = new Config();
         var servers = config.useSentinelServers().setMasterName(masterName)
+                // the nodes and the sentinels ask for the same password
+                .setPassword(password)
+                .setSentinelPassword(password)
                 // Taking the per-user lock gives up within 3 s (1 s, one retry after 1 s): README, "Timeouts".
                 .setTimeout(1000)
                 .setRetryAttempts(1)

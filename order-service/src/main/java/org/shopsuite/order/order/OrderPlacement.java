@@ -14,6 +14,7 @@ import org.shopsuite.api.order.OrderMode;
 import org.shopsuite.api.order.OrderStatus;
 import org.shopsuite.api.problem.ApiProblem;
 import org.shopsuite.api.problem.ProblemTypes;
+import org.shopsuite.api.problem.TraceIds;
 import org.shopsuite.order.lock.PerUserOrderLock;
 import org.shopsuite.order.order.OrderRepository.NewOrder;
 import org.shopsuite.order.participant.ParticipantUnavailable;
@@ -107,9 +108,11 @@ public class OrderPlacement {
         try {
             tx.begin(timeoutMillis, "place-order-" + request.mode().name().toLowerCase());
         } catch (TransactionException | RuntimeException e) {
-            log.warn("could not begin a global transaction for user {}: {}", request.userId(), e.toString());
-            throw new CoordinatorUnavailable("the transaction coordinator could not begin the order (" + e.getMessage()
-                    + "); nothing was changed, retry shortly");
+            String traceId = TraceIds.next();
+            log.warn("could not begin a global transaction for user {} (traceId={}): {}", request.userId(), traceId,
+                    e.toString());
+            throw new CoordinatorUnavailable("the transaction coordinator could not begin the order; nothing was"
+                    + " changed, retry shortly").withProperty(TraceIds.PROPERTY, traceId);
         }
         long orderId;
         try {
@@ -123,9 +126,10 @@ public class OrderPlacement {
                 return orders.findByIdempotencyKey(request.idempotencyKey()).map(first -> replay(first, request))
                         .orElseThrow(() -> new OrderInProgress(request.userId()));
             }
-            log.warn("could not write the order of user {}: {}", request.userId(), e.toString());
-            throw new OrderDatabaseUnavailable("the order database could not record the order (" + e.getMessage()
-                    + "); nothing was changed, retry shortly");
+            String traceId = TraceIds.next();
+            log.warn("could not write the order of user {} (traceId={}): {}", request.userId(), traceId, e.toString());
+            throw new OrderDatabaseUnavailable("the order database could not record the order; nothing was changed,"
+                    + " retry shortly").withProperty(TraceIds.PROPERTY, traceId);
         }
         try {
             steps(request.mode()).run(request, orderId);
@@ -200,26 +204,28 @@ public class OrderPlacement {
             log.warn("could not record the outcome of order {} of user {}: {}", orderId, request.userId(),
                     e.toString());
         }
-        return translate(step);
+        return translate(orderId, step);
     }
 
-    /** What a failed step is answered with: a participant's problem as it is; anything else as a 503 naming it. */
-    private static RuntimeException translate(RuntimeException cause) {
+    /** The answer to a failed step; what failed inside goes to the log, under the order's id. */
+    private static RuntimeException translate(long orderId, RuntimeException cause) {
         if (cause instanceof ApiProblem problem) {
             if (problem.status().is5xxServerError()) {
-                log.warn("order step refused with {}: {}", problem.status().value(), problem.detail());
+                log.warn("order {}: a step was refused with {}: {}", orderId, problem.status().value(),
+                        problem.detail());
+                problem.withProperty("orderId", orderId);
             }
             return problem;
         }
         if (cause instanceof feign.RetryableException unreachable) {
-            log.warn("a participant could not be reached; the global transaction was rolled back: {}",
-                    unreachable.getMessage());
-            return new ParticipantUnavailable("a participant could not be reached (" + unreachable.getMessage()
-                    + "); nothing was changed, retry shortly");
+            log.warn("order {}: a participant could not be reached; the global transaction was rolled back: {}",
+                    orderId, unreachable.getMessage());
+            return new ParticipantUnavailable("a participant could not be reached; nothing was changed, retry"
+                    + " shortly").withProperty("orderId", orderId);
         }
-        log.error("order step failed unexpectedly; the global transaction was rolled back", cause);
-        return new OrderStepFailed("an order step failed (" + cause.getMessage()
-                + "); the global transaction was rolled back, nothing was changed");
+        log.error("order {}: a step failed unexpectedly; the global transaction was rolled back", orderId, cause);
+        return new OrderStepFailed("an order step failed; the global transaction was rolled back, nothing"
+                + " was changed").withProperty("orderId", orderId);
     }
 
     private static boolean isIdempotencyKeyClash(Throwable e) {

@@ -72,7 +72,10 @@ public class ParticipantCalls {
                 URI type = problem.hasNonNull("type") ? URI.create(problem.get("type").asText()) : ProblemTypes.of("conflict");
                 return new ApiProblem(status, type, problem.path("title").asText(status.getReasonPhrase()), detail);
             }
-            return new ParticipantUnavailable(methodKey + " answered " + response.status() + ": " + detail);
+            // The call (methodKey names the client method) is for the log; OrderPlacement adds the order's id to both.
+            log.warn("{} answered {}: {}", methodKey, response.status(), detail);
+            return new ParticipantUnavailable("a participant could not do its part (it answered " + response.status()
+                    + "); nothing was changed, retry shortly");
         };
     }
 

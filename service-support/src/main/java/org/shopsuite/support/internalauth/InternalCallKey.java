@@ -27,8 +27,8 @@ public final class InternalCallKey {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(ENVIRONMENT_VARIABLE + " is not usable: " + e.getMessage() + ". Every"
                     + " service that calls or answers /internal/** needs the same key: ./stack generates one under"
-                    + " its data directory (secrets/internal-auth.key); in compose set it from an env file (make one"
-                    + " with `openssl rand -base64 32`).");
+                    + " its data directory (secrets/internal-auth.key); with compose, run docker/compose-env.sh once (it"
+                    + " writes the suite's secrets into .env). README, \"Secrets\".");
         }
     }
 

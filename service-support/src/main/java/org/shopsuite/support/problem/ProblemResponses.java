@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.shopsuite.api.input.StrictJson;
 import org.shopsuite.api.problem.ApiProblem;
 import org.shopsuite.api.problem.ProblemTypes;
+import org.shopsuite.api.problem.TraceIds;
 import org.shopsuite.support.web.RequestLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error a service returns is an {@code application/problem+json} body; bad input names the field at fault.
+ * Bodies say what the client can act on, never internals (URLs, SQL, class names, exception messages): those are
+ * logged with the {@link TraceIds trace id} the body carries.
  */
 @AutoConfiguration
 @RestControllerAdvice
@@ -105,11 +108,15 @@ public class ProblemResponses {
                 "the row is locked by other transactions for too long; nothing was changed, retry shortly");
     }
 
+    /** Whatever else failed: the client learns that it did and how to report it, the log what it was. */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
-        log.error("unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.of("internal-error"), "Internal error",
-                "an unexpected error occurred; the service log has the details");
+        String traceId = TraceIds.next();
+        log.error("unexpected error (traceId={})", traceId, e);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.of("internal-error"),
+                "Internal error", "an unexpected error occurred; report traceId " + traceId + " to the operator");
+        problem.setProperty(TraceIds.PROPERTY, traceId);
+        return problem;
     }
 
     private static ProblemDetail invalid(String detail) {

@@ -1,7 +1,9 @@
 package org.shopsuite.api.problem;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -15,6 +17,7 @@ public class ApiProblem extends RuntimeException {
     private final URI type;
     private final String title;
     private final List<String> fields;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public ApiProblem(HttpStatus status, URI type, String title, String detail) {
         this(status, type, title, detail, List.of());
@@ -31,6 +34,15 @@ public class ApiProblem extends RuntimeException {
     /** Bad input: a 400 whose body names the fields at fault (property {@code fields}). */
     public static ApiProblem invalidFields(String detail, List<String> fields) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request", detail, fields);
+    }
+
+    /**
+     * Adds a property to the body, such as the {@code orderId} or {@link TraceIds#PROPERTY} an operator finds the
+     * failure's log line by.
+     */
+    public ApiProblem withProperty(String name, Object value) {
+        properties.put(name, value);
+        return this;
     }
 
     public HttpStatus status() {
@@ -55,6 +67,7 @@ public class ApiProblem extends RuntimeException {
         if (!fields.isEmpty()) {
             body.setProperty("fields", fields);
         }
+        properties.forEach(body::setProperty);
         return body;
     }
 

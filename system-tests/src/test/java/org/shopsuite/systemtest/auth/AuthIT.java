@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.shopsuite.stack.DevIssuer;
+import org.shopsuite.stack.StackSecret;
 import org.shopsuite.testfixtures.TestInfrastructure;
 import org.shopsuite.systemtest.order.Ledger;
 import org.shopsuite.systemtest.order.SuiteClient;
@@ -296,7 +297,8 @@ class AuthIT {
 
     @Test
     void aBrowserSignsInWithTheAuthorizationCodeFlowAndPkceAndItsTokenReadsItsOwnBalance() throws Exception {
-        String token = new BrowserSignIn(infra.settings().authIssuer()).signIn("1", "shopsuite-demo");
+        String token = new BrowserSignIn(infra.settings().authIssuer())
+                .signIn("1", infra.secret(StackSecret.AUTH_DEMO_PASSWORD));
 
         assertThat(payload(token).path("sub").asText()).isEqualTo("1");
         assertThat(payload(token).path("aud").toString()).contains("\"shopsuite\"");

@@ -111,7 +111,7 @@ class XaRollbackCacheIT {
     /** The value (balance or stock) and version Redis L2 holds under the key, read on the master named now. */
     private static Cached l2(String key) {
         String[] master = infra.sentinels().get(0).masterAddress().orElseThrow().split(":");
-        String json = Probes.redis(master[0], Integer.parseInt(master[1]), "GET", key).orElseThrow().get(0);
+        String json = Probes.redisAuthenticated(master[0], Integer.parseInt(master[1]), infra.redisPassword(), "GET", key).orElseThrow().get(0);
         try {
             JsonNode cached = JSON.readTree(json);
             String value = key.startsWith("shop:account:") ? cached.path("balance").asText()

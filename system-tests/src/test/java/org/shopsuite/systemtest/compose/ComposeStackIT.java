@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,8 +59,8 @@ class ComposeStackIT {
     /** The user id of operators' tokens here: no account has it. */
     private static final long OPERATOR = 999_999_999L;
     private static final Pattern USER_ID = Pattern.compile("\"userId\":(\\d+)");
-    private static final String DEV_TOKEN_SECRET = UUID.randomUUID() + "-" + UUID.randomUUID();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private String devTokenSecret;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path root = StackSettings.findProjectRoot();
@@ -88,10 +89,11 @@ class ComposeStackIT {
         }
         int port = freePort();
         nginx = "http://127.0.0.1:" + port;
-        compose = ComposeCli.forProject(root, PROJECT, Map.of("SHOP_HTTP_PORT", String.valueOf(port),
-                "SHOP_INTERNAL_AUTH_KEY", composeSecret("SHOP_INTERNAL_AUTH_KEY"),
-                // the issuer's development token endpoint, off in compose unless switched on, for this test's tokens
-                "SHOP_AUTH_DEV_TOKEN_ENABLED", "true", "SHOP_AUTH_DEV_TOKEN_SECRET", DEV_TOKEN_SECRET));
+        Map<String, String> environment = new HashMap<>(composeSecrets());
+        environment.put("SHOP_HTTP_PORT", String.valueOf(port));
+        // what this test's tokens are asked with, at the issuer container's development token endpoint
+        devTokenSecret = environment.get("SHOP_AUTH_DEV_TOKEN_SECRET");
+        compose = ComposeCli.forProject(root, PROJECT, environment);
         for (String image : BASE_IMAGES) {
             if (!compose.docker(Duration.ofSeconds(30), "image", "inspect", image).ok()) {
                 fail("base image " + image + " is missing: run docker/base-images.sh (README, Compose)");
@@ -129,15 +131,21 @@ class ComposeStackIT {
 
     /**
      * The README's one-time step, docker/compose-env.sh, run into a file of the build's: the user's own .env is left
-     * alone, and compose gets the value from the environment, which it prefers over .env.
+     * alone, and compose gets the values from the environment, which it prefers over .env.
      */
-    private String composeSecret(String name) throws IOException {
+    private Map<String, String> composeSecrets() throws IOException {
         Path env = Files.createDirectories(root.resolve("system-tests/target")).resolve("compose.env");
         ComposeCli.Result made = ComposeCli.run(List.of(root.resolve("docker/compose-env.sh").toString(),
                 env.toString()), root, Map.of(), Duration.ofSeconds(30));
         assertThat(made.ok()).as("docker/compose-env.sh: %s", made.output()).isTrue();
-        return Files.readAllLines(env).stream().filter(line -> line.startsWith(name + "=")).findFirst()
-                .map(line -> line.substring(name.length() + 1)).orElseThrow();
+        Map<String, String> secrets = new HashMap<>();
+        for (String line : Files.readAllLines(env)) {
+            String[] nameAndValue = line.split("=", 2);
+            if (nameAndValue.length == 2) {
+                secrets.put(nameAndValue[0], nameAndValue[1]);
+            }
+        }
+        return secrets;
     }
 
     @AfterAll
@@ -328,8 +336,9 @@ class ComposeStackIT {
     }
 
     private String sentinelMaster() {
-        ComposeCli.Result reply = compose.compose(Duration.ofMinutes(1), "exec", "-T", "sentinel-1", "redis-cli", "-p",
-                "26380", "SENTINEL", "get-master-addr-by-name", "mymaster");
+        // the sentinel asks for the Redis password: redis-cli takes it from REDISCLI_AUTH, set from the container's own
+        ComposeCli.Result reply = compose.compose(Duration.ofMinutes(1), "exec", "-T", "sentinel-1", "sh", "-c",
+                "REDISCLI_AUTH=\"$SHOP_REDIS_PASSWORD\" redis-cli -p 26380 SENTINEL get-master-addr-by-name mymaster");
         String[] lines = reply.output().strip().split("\\s+");
         assertThat(lines).as("sentinel-1's master: %s", reply.output()).hasSize(2);
         return lines[0] + ":" + lines[1];
@@ -366,7 +375,7 @@ class ComposeStackIT {
     private String token(long userId, boolean admin) {
         return tokens.computeIfAbsent(userId + ":" + admin, key -> {
             ComposeCli.Result reply = compose.compose(Duration.ofMinutes(1), "exec", "-T", "auth-server", "curl", "-fsS",
-                    "-X", "POST", "-H", "X-Shop-Dev-Token-Secret: " + DEV_TOKEN_SECRET,
+                    "-X", "POST", "-H", "X-Shop-Dev-Token-Secret: " + devTokenSecret,
                     "-d", "user_id=" + userId + "&admin=" + admin, "http://127.0.0.1:8087/dev/token");
             assertThat(reply.ok()).as("a token from auth-server: %s", reply.output()).isTrue();
             try {

@@ -37,6 +37,8 @@ class ComponentDownIT {
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(503);
         assertThat(reply.body().path("detail").asText()).isNotBlank();
+        // which address could not be reached, and how it failed, is for the log, not the client
+        ProblemBodies.assertNoInternals(reply.body());
         infra.restartStopped();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(ledger.balance(user)).isEqualByComparingTo("100.00");

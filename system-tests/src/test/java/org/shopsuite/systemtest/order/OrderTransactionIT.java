@@ -84,6 +84,10 @@ class OrderTransactionIT {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(503);
         assertUnchanged(user, "100.00", product, 10);
         assertThat(ledger.orderStatuses(user)).doesNotContain("SUCCESS", "PENDING");
+        // Inside, the participant's client method answered 500 with a message of its own: the body says neither,
+        // and names the order, which order-service logged the failure under.
+        ProblemBodies.assertNoInternals(reply.body());
+        assertThat(reply.body().path("orderId").isIntegralNumber()).as(reply.toString()).isTrue();
     }
 
     @ParameterizedTest

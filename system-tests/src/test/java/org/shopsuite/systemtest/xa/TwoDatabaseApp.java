@@ -2,6 +2,7 @@ package org.shopsuite.systemtest.xa;
 
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
+import org.shopsuite.stack.DatabaseUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
@@ -14,14 +15,21 @@ public class TwoDatabaseApp {
     @Value("${shop.it.jdbc-url-prefix}")
     String jdbcUrlPrefix;
 
+    /** The passwords the infrastructure under test generated for its users (XaCoordinatorChecks#seataClient). */
+    @Value("${shop.it.order-password}")
+    String orderPassword;
+
+    @Value("${shop.it.account-password}")
+    String accountPassword;
+
     @Bean
     DataSource orderDataSource() {
-        return pool("order_db", "order_svc", "order_pw");
+        return pool("order_db", DatabaseUser.ORDER.userName(), orderPassword);
     }
 
     @Bean
     DataSource accountDataSource() {
-        return pool("account_db", "account_svc", "account_pw");
+        return pool("account_db", DatabaseUser.ACCOUNT.userName(), accountPassword);
     }
 
     private DataSource pool(String database, String user, String password) {

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.shopsuite.stack.DatabaseUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -26,9 +27,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public abstract class XaCoordinatorChecks {
 
-    /** Seata client settings for TwoDatabaseApp, with the coordinator at {@code seataAddress} (host:port). */
+    /**
+     * Seata client settings for TwoDatabaseApp, with the coordinator at {@code seataAddress} (host:port) and the
+     * services' users logging in with the passwords {@code passwords} gives.
+     */
     protected static void seataClient(DynamicPropertyRegistry registry, java.util.function.Supplier<Object> seataAddress,
-                                      java.util.function.Supplier<Object> jdbcUrlPrefix) {
+                                      java.util.function.Supplier<Object> jdbcUrlPrefix,
+                                      java.util.function.Function<DatabaseUser, String> passwords) {
         registry.add("seata.application-id", () -> "xa-coordinator-it");
         registry.add("seata.tx-service-group", () -> "shop-tx");
         registry.add("seata.service.vgroup-mapping.shop-tx", () -> "default");
@@ -37,6 +42,8 @@ public abstract class XaCoordinatorChecks {
         registry.add("seata.config.type", () -> "file");
         registry.add("seata.data-source-proxy-mode", () -> "XA");
         registry.add("shop.it.jdbc-url-prefix", jdbcUrlPrefix);
+        registry.add("shop.it.order-password", () -> passwords.apply(DatabaseUser.ORDER));
+        registry.add("shop.it.account-password", () -> passwords.apply(DatabaseUser.ACCOUNT));
     }
 
     /** The JDBC URL of a database of the infrastructure under test (root, empty password). */
