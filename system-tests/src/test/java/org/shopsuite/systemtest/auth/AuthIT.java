@@ -314,7 +314,7 @@ class AuthIT {
                 infra.settings())))).isEqualTo("rw-------");
 
         infra.service(DevIssuer.MODULE).stop();
-        infra.restartStopped();
+        infra.stack().up(System.out); // starts the issuer again and waits until it is healthy
         String after = DevIssuer.token(infra.settings(), user, false);
 
         for (String token : List.of(before, after)) {
