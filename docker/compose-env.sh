@@ -30,4 +30,7 @@ add SHOP_REDIS_PASSWORD "$(password)"
 # The Seata console's login (user seata) and the key it signs its login tokens with.
 add SHOP_SEATA_CONSOLE_PASSWORD "$(password)"
 add SHOP_SEATA_CONSOLE_TOKEN_KEY "$(head -c 32 /dev/urandom | base64)"
+# What the development issuer's token endpoint asks of its callers, and its seed users' password (README, Authentication).
+add SHOP_AUTH_DEV_TOKEN_SECRET "$(password)"
+add SHOP_AUTH_DEMO_PASSWORD "$(password)"
 echo "compose secrets are in $file"

@@ -30,6 +30,7 @@ import org.shopsuite.bench.scenario.LockCostBenchmark;
 import org.shopsuite.bench.scenario.OrderBenchmark;
 import org.shopsuite.bench.scenario.OrderWorkload;
 import org.shopsuite.bench.setup.BenchData;
+import org.shopsuite.bench.setup.BenchTokens;
 import org.shopsuite.bench.setup.RedisAccess;
 import org.shopsuite.stack.DatabaseUser;
 import org.shopsuite.stack.Stack;
@@ -47,6 +48,7 @@ public final class BenchmarkCommand {
     private final Map<String, String> env;
     private final BenchOptions options;
     private final Target target;
+    private final BenchTokens tokens;
     private final PrintStream out = System.out;
     private final Progress progress = new Progress(System.out);
     private final List<Measurement> measurements = new ArrayList<>();
@@ -58,6 +60,7 @@ public final class BenchmarkCommand {
         this.env = env;
         this.options = options;
         this.target = Target.of(settings, env);
+        this.tokens = new BenchTokens(settings);
     }
 
     public static void main(String[] args) throws Exception {
@@ -132,14 +135,14 @@ public final class BenchmarkCommand {
         prewarm(gatewaysUp);
         if (options.runs("orders")) {
             measurements.addAll(new OrderBenchmark(target.orderServices(), target.baseline(),
-                    settings.pidFile("any").getParent(), options, progress).run());
+                    settings.pidFile("any").getParent(), options, progress, tokens).run());
         }
         if (options.runs("reads") && gatewaysUp) {
-            measurements.addAll(new CachedReads(target.gateways(), options, progress, redis).run());
+            measurements.addAll(new CachedReads(target.gateways(), options, progress, redis, tokens).run());
         }
         if (options.runs("freshness") && gatewaysUp) {
             FreshnessBenchmark probe = new FreshnessBenchmark(target.gateways(), target.orderServices(), options,
-                    progress, data);
+                    progress, data, tokens);
             freshness.addAll(probe.run());
             notes.addAll(probe.notes());
         }
@@ -170,14 +173,14 @@ public final class BenchmarkCommand {
                 boolean baseline = options.runs("orders");
                 Duration shapeRun = total.multipliedBy(baseline ? 2 : 1).dividedBy(baseline ? 5 : 2);
                 for (OrderWorkload.Shape shape : OrderWorkload.Shape.values()) {
-                    RunResult run = LoadRunner.run(OrderWorkload.mixed(target.orderServices(), shape), 16, shapeRun);
+                    RunResult run = LoadRunner.run(OrderWorkload.mixed(target.orderServices(), shape, tokens), 16, shapeRun);
                     done.add(String.format("%s orders %.0f/s", shape.name().toLowerCase(java.util.Locale.ROOT),
                             run.throughput()));
                     progress.note("pre-warm: " + done.get(done.size() - 1));
                 }
                 if (baseline) {
                     RunResult run = LoadRunner.run(new OrderWorkload(List.of(target.baseline()),
-                            OrderWorkload.Mode.BASELINE, OrderWorkload.Shape.SPREAD), 16, total.dividedBy(5));
+                            OrderWorkload.Mode.BASELINE, OrderWorkload.Shape.SPREAD, tokens), 16, total.dividedBy(5));
                     done.add(String.format("baseline %.0f/s", run.throughput()));
                     progress.note("pre-warm: " + done.get(done.size() - 1));
                 }
@@ -246,6 +249,10 @@ public final class BenchmarkCommand {
         int clients = options.orderClients().stream().max(Integer::compare).orElse(64);
         data.topUpOrderRows(OrderWorkload.FIRST_USER, OrderWorkload.users(Math.max(clients, 16)),
                 OrderWorkload.FIRST_PRODUCT, OrderWorkload.SPREAD_PRODUCTS);
+        // every bench user's token from the issuer now, so that no measured call waits for one
+        tokens.fetch(OrderWorkload.FIRST_USER, OrderWorkload.users(Math.max(clients, 16)));
+        progress.note("bearer tokens of " + OrderWorkload.users(Math.max(clients, 16)) + " bench users from the issuer"
+                + " at " + settings.authIssuer());
         if (options.runs("reads")) {
             CachedReads.prepare(data);
         }
@@ -276,7 +283,7 @@ public final class BenchmarkCommand {
         String body = "{\"userId\":" + OrderWorkload.FIRST_USER + ",\"productId\":" + OrderWorkload.FIRST_PRODUCT
                 + ",\"quantity\":1" + (mode == null ? "" : ",\"mode\":\"" + mode + "\"") + "}";
         try (HttpConnection http = new HttpConnection(server)) {
-            HttpResponse response = http.postJson("/api/orders", body);
+            HttpResponse response = http.postJson("/api/orders", body, tokens.bearer(OrderWorkload.FIRST_USER));
             if (response.status() != 201) {
                 throw new NotReady(server + " answered " + response.status() + " to a test order (" + body + "): "
                         + response.body() + "\nIf a service's jar was rebuilt under it, restart the stack:"

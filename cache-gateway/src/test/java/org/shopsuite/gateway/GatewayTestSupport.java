@@ -27,6 +27,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.shopsuite.cache.CacheJson;
 import org.shopsuite.cache.CacheKey;
@@ -69,6 +71,9 @@ public abstract class GatewayTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
+    /** The user id of operators' tokens here: no account has it. */
+    protected static final long OPERATOR = 999_999_999L;
+    private static final Pattern USER_ID = Pattern.compile("\"userId\":(\\d+)");
     private static final AtomicLong NEXT_USER = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
 
     @LocalServerPort
@@ -102,6 +107,7 @@ public abstract class GatewayTestSupport {
 
     @DynamicPropertySource
     static void suite(DynamicPropertyRegistry registry) {
+        registry.add("SHOP_AUTH_ISSUER", () -> infra.settings().authIssuer());
         registry.add("spring.data.redis.sentinel.nodes", () -> infra.settings().sentinelNodes());
         registry.add("spring.data.redis.password", infra::redisPassword);
         registry.add("spring.data.redis.sentinel.password", infra::redisPassword);
@@ -113,17 +119,23 @@ public abstract class GatewayTestSupport {
 
     // ---- HTTP
 
+    /** A read as an operator (scope shop.admin): these tests are about caching, AuthIT about who may read what. */
     protected Reply get(String path) {
-        return send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(30)).GET().build());
+        return send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(30)).GET()
+                .header("Authorization", "Bearer " + infra.token(OPERATOR, true)).build());
     }
 
     protected CompletableFuture<Reply> getAsync(String path) {
         return CompletableFuture.supplyAsync(() -> get(path), command -> Thread.ofVirtual().start(command));
     }
 
+    /** A post with the token of the user the body names (an order is placed only for the token's user). */
     protected Reply post(String path, String body, Map<String, String> headers) {
+        Matcher user = USER_ID.matcher(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + infra.token(user.find() ? Long.parseLong(user.group(1)) : OPERATOR,
+                        false))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return send(request.build());

@@ -51,6 +51,9 @@ public final class ServicePart extends Part {
         for (StackSecret secret : StackSecret.neededBy(module)) {
             env.put(secret.environmentVariable(), secret.value(settings));
         }
+        if (DevIssuer.MODULE.equals(module)) {
+            env.putAll(DevIssuer.environment(settings));
+        }
         env.putAll(extraEnvironment);
         return env;
     }
@@ -67,6 +70,8 @@ public final class ServicePart extends Part {
         env.put("SHOP_CANAL_PORT", String.valueOf(settings.canalPort()));
         env.put("SHOP_ACCOUNT_URL", "http://" + settings.host() + ":" + settings.accountPort());
         env.put("SHOP_INVENTORY_URL", "http://" + settings.host() + ":" + settings.inventoryPort());
+        // The issuer whose tokens the gateway and services accept; they fetch its keys from <issuer>/oauth2/jwks.
+        env.put("SHOP_AUTH_ISSUER", settings.authIssuer());
         env.put("SHOP_ORDER_URLS", String.join(",", settings.orderPorts().stream()
                 .map(p -> "http://" + settings.host() + ":" + p).toList()));
         return env;

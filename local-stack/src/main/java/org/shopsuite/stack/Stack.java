@@ -38,6 +38,8 @@ public final class Stack {
     /** The whole suite, with extra environment for every service (tests switch on fault injection this way). */
     public static Stack suite(StackSettings settings, Map<String, String> serviceEnvironment) {
         List<List<Part>> waves = new ArrayList<>(infrastructureWaves(settings));
+        // The development issuer, before the services that check its tokens.
+        waves.add(List.of(new ServicePart(settings, DevIssuer.MODULE, DevIssuer.MODULE, settings.authPort(), Map.of())));
         // The suite's services, after the infrastructure they need. Participants first: order-service calls them.
         waves.add(List.of(
                 new ServicePart(settings, "account-service", "account-service", settings.accountPort(), serviceEnvironment),

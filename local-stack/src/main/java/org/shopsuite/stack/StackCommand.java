@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** {@code ./stack up | status | down | reset | logs PART}: see the README. */
+/** {@code ./stack up | status | down | reset | logs PART | token USER_ID [--admin]}: see the README. */
 public final class StackCommand {
 
     private StackCommand() {
@@ -33,6 +33,7 @@ public final class StackCommand {
                 yield 0;
             }
             case "logs" -> logs(stack, args.length > 1 ? args[1] : null, out);
+            case "token" -> token(stack, args, out);
             default -> {
                 usage();
                 yield 2;
@@ -87,12 +88,29 @@ public final class StackCommand {
         return 0;
     }
 
+    /** {@code token USER_ID [--admin]}: a bearer token from the running development issuer, on a line of its own. */
+    private static int token(Stack stack, String[] args, PrintStream out) {
+        boolean admin = args.length == 3 && args[2].equals("--admin");
+        if (args.length < 2 || args.length > 3 || (args.length == 3 && !admin) || !args[1].matches("[1-9][0-9]{0,17}")) {
+            System.err.println("usage: ./stack token USER_ID [--admin]   (USER_ID a positive integer; --admin adds"
+                    + " scope shop.admin)");
+            return 2;
+        }
+        try {
+            out.println(DevIssuer.token(stack.settings(), Long.parseLong(args[1]), admin));
+            return 0;
+        } catch (IllegalStateException e) {
+            System.err.println("FAILED: " + e.getMessage());
+            return 1;
+        }
+    }
+
     /** A baseline-service left behind by an interrupted {@code ./stack bench}. */
     private static void benchmarkDown(Stack stack, PrintStream out) {
         Stack.benchmark(stack.settings(), System.getenv()).down(out);
     }
 
     private static void usage() {
-        System.err.println("usage: ./stack up | status | down | reset | logs PART");
+        System.err.println("usage: ./stack up | status | down | reset | logs PART | token USER_ID [--admin]");
     }
 }

@@ -27,7 +27,14 @@ public enum StackSecret {
      * The key the Seata console signs its login tokens with (base64, as it reads it): its built-in one is public, and
      * anyone holding it could forge a login.
      */
-    SEATA_CONSOLE_TOKEN_KEY("SHOP_SEATA_CONSOLE_TOKEN_KEY", "seata-console-token.key");
+    SEATA_CONSOLE_TOKEN_KEY("SHOP_SEATA_CONSOLE_TOKEN_KEY", "seata-console-token.key"),
+    /**
+     * What the development issuer's token endpoint asks of its callers ({@code ./stack token}, the tests): without it
+     * nobody gets a token for any user there. See {@link DevIssuer}.
+     */
+    AUTH_DEV_TOKEN_SECRET("SHOP_AUTH_DEV_TOKEN_SECRET", "dev-token.secret", DevIssuer.MODULE),
+    /** The development issuer's seed users' password (users 1, 2 and operator sign in with it). */
+    AUTH_DEMO_PASSWORD("SHOP_AUTH_DEMO_PASSWORD", "auth-demo.password", DevIssuer.MODULE);
 
     private static final int PASSWORD_BYTES = 24;
     private static final int KEY_BYTES = 32;

@@ -35,7 +35,8 @@ public record StackSettings(
         int inventoryPort,
         List<Integer> orderPorts,
         List<Integer> gatewayPorts,
-        int canalSyncPort) {
+        int canalSyncPort,
+        int authPort) {
 
     public static final String SENTINEL_MASTER_NAME = "mymaster";
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
@@ -71,7 +72,8 @@ public record StackSettings(
                 ports(env, "SHOP_INVENTORY_PORT", "8082").get(0),
                 ports(env, "SHOP_ORDER_PORTS", "8083,8084"),
                 ports(env, "SHOP_GATEWAY_PORTS", "8080,8090"),
-                ports(env, "SHOP_CANAL_SYNC_PORT", "8085").get(0));
+                ports(env, "SHOP_CANAL_SYNC_PORT", "8085").get(0),
+                ports(env, "SHOP_AUTH_PORT", "8087").get(0));
     }
 
     /** Same shape on free ports, so tests can run beside a running {@code ./stack up}. */
@@ -79,8 +81,13 @@ public record StackSettings(
         try (FreePorts free = new FreePorts()) {
             return new StackSettings(projectRoot, stackDir, DEFAULT_BIND_ADDRESS, DEFAULT_BIND_ADDRESS,
                     free.one(), free.some(3), free.some(3), free.one(), free.one(), free.one(),
-                    free.one(), free.one(), free.some(2), free.some(2), free.one());
+                    free.one(), free.one(), free.some(2), free.some(2), free.one(), free.one());
         }
+    }
+
+    /** The development issuer's address: what every token names in {@code iss}, and where the services find its keys. */
+    public String authIssuer() {
+        return "http://" + host + ":" + authPort;
     }
 
     public int redisMasterPort() {

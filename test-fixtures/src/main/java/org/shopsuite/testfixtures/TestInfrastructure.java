@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.shopsuite.stack.CanalPart;
+import org.shopsuite.stack.DevIssuer;
 import org.shopsuite.stack.MySqlPart;
 import org.shopsuite.stack.Part;
 import org.shopsuite.stack.RedisPart;
@@ -40,8 +42,13 @@ public final class TestInfrastructure {
     static final String MODE_VARIABLE = "SHOP_TEST_INFRASTRUCTURE";
     private static TestInfrastructure shared;
 
-    /** Services started by tests may be sent injected faults (see service-support's FaultInjection). */
-    private static final Map<String, String> TEST_SERVICE_ENVIRONMENT = Map.of("SHOP_FAULTINJECTION_ENABLED", "true");
+    /**
+     * Services started by tests may be sent injected faults (see service-support's FaultInjection). A user's order
+     * bucket at the gateways refills slowly (one every 10 s after the burst of 20), so that what a rate-limit test sees
+     * does not depend on how fast the machine answers.
+     */
+    private static final Map<String, String> TEST_SERVICE_ENVIRONMENT = Map.of("SHOP_FAULTINJECTION_ENABLED", "true",
+            "SHOP_RATE_LIMIT_USER_PER_SECOND", "0.1");
 
     private final Stack infrastructure;
     private final Stack suite;
@@ -201,6 +208,24 @@ public final class TestInfrastructure {
     /** The password every Redis node and sentinel of this run asks for. */
     public String redisPassword() {
         return secret(StackSecret.REDIS_PASSWORD);
+    }
+
+    /**
+     * A bearer token for {@code userId} (scope {@code shop.admin} if {@code admin}) from the suite's issuer; one per
+     * user and scope, made again after half of its hour.
+     */
+    public String token(long userId, boolean admin) {
+        long now = System.nanoTime();
+        TestToken token = tokens.compute(userId + (admin ? ":admin" : ""), (key, held) ->
+                held != null && now - held.madeAt() < TOKEN_REUSE.toNanos() ? held
+                        : new TestToken(DevIssuer.token(settings(), userId, admin), now));
+        return token.value();
+    }
+
+    private static final Duration TOKEN_REUSE = Duration.ofMinutes(30);
+    private final Map<String, TestToken> tokens = new ConcurrentHashMap<>();
+
+    private record TestToken(String value, long madeAt) {
     }
 
     /**

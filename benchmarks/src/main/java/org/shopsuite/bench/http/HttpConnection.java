@@ -41,13 +41,28 @@ public final class HttpConnection implements Closeable {
     }
 
     public HttpResponse get(String path) throws IOException {
-        return exchange("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\n\r\n", new byte[0]);
+        return get(path, null);
+    }
+
+    /** @param authorization the {@code Authorization} header's value ({@code Bearer <token>}), or null for none */
+    public HttpResponse get(String path, String authorization) throws IOException {
+        return exchange("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\n" + header(authorization) + "\r\n",
+                new byte[0]);
     }
 
     public HttpResponse postJson(String path, String json) throws IOException {
+        return postJson(path, json, null);
+    }
+
+    public HttpResponse postJson(String path, String json, String authorization) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         return exchange("POST " + path + " HTTP/1.1\r\nHost: " + hostHeader
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n", body);
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
+                + header(authorization) + "\r\n", body);
+    }
+
+    private static String header(String authorization) {
+        return authorization == null ? "" : "Authorization: " + authorization + "\r\n";
     }
 
     private HttpResponse exchange(String head, byte[] body) throws IOException {

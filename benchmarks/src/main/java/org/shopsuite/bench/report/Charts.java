@@ -17,6 +17,7 @@ final class Charts {
     static final Color ORANGE = new Color(0xff7f0e);
     static final Color GREEN = new Color(0x2ca02c);
     static final Color RED = new Color(0xd62728);
+    static final Color PURPLE = new Color(0x9467bd);
 
     /**
      * One bar per category; a null value draws no bar. {@code errors} (or null): the whisker's half-length around the

@@ -27,9 +27,10 @@ import org.shopsuite.bench.load.RunResult;
 public final class MarkdownReport {
 
     private static final List<String> ORDER_MODES = List.of("BASELINE", "XA", "TCC");
-    private static final List<String> READ_VARIANTS = List.of("CONSTANT", "L1", "L2", "MISS");
+    private static final List<String> READ_VARIANTS = List.of("CONSTANT", "L1-TOKEN", "L1", "L2", "MISS");
     private static final Map<String, Color> COLORS = Map.of("BASELINE", Charts.GREY, "CONSTANT", Charts.GREY,
-            "XA", Charts.BLUE, "TCC", Charts.ORANGE, "L1", Charts.GREEN, "L2", Charts.BLUE, "MISS", Charts.RED);
+            "XA", Charts.BLUE, "TCC", Charts.ORANGE, "L1-TOKEN", Charts.PURPLE, "L1", Charts.GREEN, "L2", Charts.BLUE,
+            "MISS", Charts.RED);
 
     private final BenchReport report;
     private final List<Measurement> all;
@@ -219,9 +220,10 @@ public final class MarkdownReport {
         }
         md.append("## Cached reads at the gateway\n\n")
                 .append("Clients alternate between the two gateway instances. `constant` is the gateway's"
-                        + " `GET /bench/constant` (no cache, no lookup): the ceiling.\n\n")
+                        + " `GET /bench/constant` (no cache, no lookup): the ceiling. `L1-TOKEN` reads a balance from L1"
+                        + " with its owner's bearer token: beside `constant`, the cost of checking a token.\n\n")
                 .append("![throughput](reads-throughput.png)\n![latency](reads-latency.png)\n\n");
-        ratioTable("reads", READ_VARIANTS, clients, "reads/s", "const / L1 / L2 / MISS");
+        ratioTable("reads", READ_VARIANTS, clients, "reads/s", "const / L1 token / L1 / L2 / MISS");
         latencyTable("reads", READ_VARIANTS, clients);
         List<String> purity = new ArrayList<>();
         List<String> others = new ArrayList<>();

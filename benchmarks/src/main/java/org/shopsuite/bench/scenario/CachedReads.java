@@ -20,12 +20,16 @@ import org.shopsuite.bench.load.RunResult;
 import org.shopsuite.bench.load.Workload;
 import org.shopsuite.bench.report.Measurement;
 import org.shopsuite.bench.setup.BenchData;
+import org.shopsuite.bench.setup.BenchTokens;
 import org.shopsuite.bench.setup.RedisAccess;
 
 /**
  * Reads at the gateways (client i on gateway i mod n), per level, beside the gateway's constant endpoint (its
  * ceiling: routing and HTTP, no cache at all):
  * <ul>
+ *   <li>L1-TOKEN: a balance from L1 with its owner's bearer token ({@code GET /api/accounts/{id}}, client i reads user
+ *       i mod 16's): next to CONSTANT it shows what checking a token (signature, expiry, issuer, audience, owner) costs.
+ *       Products are public, so the L1 product reads below carry none.
  *   <li>L1: 16 hot products read at random; each gateway's L1 keeps them (an entry is re-read from L2 once per L1 TTL).
  *   <li>L2: 30,000 products in L2 read in turn, so a product comes back only after 30,000 other reads: later than the
  *       gateway's L1 TTL (800 ms, {@code shop.cache.l1.ttl}) unless the gateways serve more than ~37,000 reads/s.
@@ -35,10 +39,13 @@ import org.shopsuite.bench.setup.RedisAccess;
  * Each answer is counted by status and {@code X-Cache} ({@code "200 L1"}): the report gives the share that came
  * from the intended level.
  */
-public record CachedReads(List<URI> gateways, BenchOptions options, Progress progress, RedisAccess redis) {
+public record CachedReads(List<URI> gateways, BenchOptions options, Progress progress, RedisAccess redis,
+                          BenchTokens tokens) {
 
     public static final String GROUP = "reads";
     public static final String CONSTANT_PATH = "/bench/constant";
+    /** The users whose balances L1-TOKEN reads: the order benchmark's first ones, which always exist. */
+    static final int TOKEN_USERS = 16;
     static final long L1_FIRST = 2_000_000;
     static final int L1_KEYS = 16;
     static final long L2_FIRST = 2_100_000;
@@ -89,6 +96,7 @@ public record CachedReads(List<URI> gateways, BenchOptions options, Progress pro
         AtomicLong missCursor = new AtomicLong();
         Map<String, Sweep.Source> variants = new LinkedHashMap<>();
         variants.put("CONSTANT", () -> reads(gateways, () -> CONSTANT_PATH));
+        variants.put("L1-TOKEN", () -> balanceReads(gateways, tokens));
         variants.put("L1", () -> reads(gateways,
                 () -> "/api/products/" + (L1_FIRST + ThreadLocalRandom.current().nextInt(L1_KEYS))));
         variants.put("L2", () -> reads(gateways, inTurn(L2_FIRST, L2_KEYS, l2Cursor)));
@@ -114,6 +122,29 @@ public record CachedReads(List<URI> gateways, BenchOptions options, Progress pro
                 @Override
                 public Outcome call() throws IOException {
                     HttpResponse response = http.get(paths.get());
+                    return new Outcome(response.cache() == null ? String.valueOf(response.status())
+                            : response.status() + " " + response.cache(), response.status() == 200);
+                }
+
+                @Override
+                public void close() {
+                    http.close();
+                }
+            };
+        };
+    }
+
+    /** Client i reads the balance of user i mod 16 with that user's token, again and again: L1 after the first. */
+    private static Workload balanceReads(List<URI> gateways, BenchTokens tokens) {
+        return (index, clients) -> {
+            HttpConnection http = new HttpConnection(gateways.get(index % gateways.size()));
+            long user = OrderWorkload.FIRST_USER + index % TOKEN_USERS;
+            String path = "/api/accounts/" + user;
+            String bearer = tokens.bearer(user);
+            return new Workload.Client() {
+                @Override
+                public Outcome call() throws IOException {
+                    HttpResponse response = http.get(path, bearer);
                     return new Outcome(response.cache() == null ? String.valueOf(response.status())
                             : response.status() + " " + response.cache(), response.status() == 200);
                 }

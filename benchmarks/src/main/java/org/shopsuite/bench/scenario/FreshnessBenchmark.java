@@ -17,6 +17,7 @@ import org.shopsuite.bench.load.LoadRunner;
 import org.shopsuite.bench.load.RunResult;
 import org.shopsuite.bench.report.FreshnessResult;
 import org.shopsuite.bench.setup.BenchData;
+import org.shopsuite.bench.setup.BenchTokens;
 
 /**
  * Commit-to-visible lag: one product's stock is changed by an autocommitted UPDATE (as root, like an operator's fix)
@@ -26,7 +27,7 @@ import org.shopsuite.bench.setup.BenchData;
  * seen after the new one (which the contract forbids) is counted too.
  */
 public record FreshnessBenchmark(List<URI> gateways, List<URI> orderServices, BenchOptions options, Progress progress,
-                                 BenchData data, List<String> notes) {
+                                 BenchData data, BenchTokens tokens, List<String> notes) {
 
     public static final long PRODUCT = 2_300_000;
     static final long TIMEOUT_NANOS = 5_000_000_000L;
@@ -36,8 +37,8 @@ public record FreshnessBenchmark(List<URI> gateways, List<URI> orderServices, Be
 
     /** {@code notes()}: what happened beside the figures (the background load's throughput, older values seen). */
     public FreshnessBenchmark(List<URI> gateways, List<URI> orderServices, BenchOptions options, Progress progress,
-                              BenchData data) {
-        this(gateways, orderServices, options, progress, data, new ArrayList<>());
+                              BenchData data, BenchTokens tokens) {
+        this(gateways, orderServices, options, progress, data, tokens, new ArrayList<>());
     }
 
     public static void prepare(BenchData data) throws SQLException {
@@ -47,7 +48,7 @@ public record FreshnessBenchmark(List<URI> gateways, List<URI> orderServices, Be
     public List<FreshnessResult> run() throws Exception {
         progress.plan(2);
         List<FreshnessResult> results = new ArrayList<>(measure("idle"));
-        var background = LoadRunner.background(OrderWorkload.mixed(orderServices, OrderWorkload.Shape.SPREAD),
+        var background = LoadRunner.background(OrderWorkload.mixed(orderServices, OrderWorkload.Shape.SPREAD, tokens),
                 BACKGROUND_CLIENTS);
         Thread.sleep(1_000);
         String condition = "under order load";

@@ -13,6 +13,7 @@ import org.shopsuite.bench.run.Progress;
 import org.shopsuite.bench.report.Measurement;
 import org.shopsuite.bench.scenario.OrderWorkload.Mode;
 import org.shopsuite.bench.scenario.OrderWorkload.Shape;
+import org.shopsuite.bench.setup.BenchTokens;
 
 /**
  * Orders in XA, in TCC and on the baseline, side by side, per shape; each run's CPU split by process
@@ -20,7 +21,7 @@ import org.shopsuite.bench.scenario.OrderWorkload.Shape;
  * bookkeeping of one run finish before the next starts.
  */
 public record OrderBenchmark(List<URI> orderServices, URI baseline, Path stackRunDir, BenchOptions options,
-                             Progress progress) {
+                             Progress progress, BenchTokens tokens) {
 
     public static String group(Shape shape) {
         return "orders " + shape.name().toLowerCase(Locale.ROOT);
@@ -34,7 +35,7 @@ public record OrderBenchmark(List<URI> orderServices, URI baseline, Path stackRu
             for (String modeName : options.orderModes()) {
                 Mode mode = Mode.valueOf(modeName);
                 modes.put(modeName, () -> new OrderWorkload(mode == Mode.BASELINE ? List.of(baseline) : orderServices,
-                        mode, shape));
+                        mode, shape, tokens));
             }
             measurements.addAll(new Sweep(group(shape), "orders/s", options.orderClients(), options.orderRun(),
                     options.warmup(), options.repetitions(), stackRunDir, Duration.ofMillis(300), r -> "")

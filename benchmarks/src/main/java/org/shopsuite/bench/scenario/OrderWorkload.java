@@ -7,11 +7,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.shopsuite.bench.http.HttpConnection;
 import org.shopsuite.bench.load.Outcome;
 import org.shopsuite.bench.load.Workload;
+import org.shopsuite.bench.setup.BenchTokens;
 
 /**
  * Clients placing orders back to back: {@code POST /api/orders}, quantity 1, in XA or TCC on the order-service
  * instances (client i keeps a connection to instance i mod n), or on the baseline-service. Each client orders for
- * its own 8 users in turn, so the per-user lock never refuses and what is measured is the transaction.
+ * its own 8 users in turn, so the per-user lock never refuses and what is measured is the transaction. Each order
+ * carries its user's bearer token, which order-service checks (the baseline-service checks none).
  */
 public final class OrderWorkload implements Workload {
 
@@ -31,12 +33,14 @@ public final class OrderWorkload implements Workload {
     private final List<URI> servers;
     private final Shape shape;
     private final Mode mode;
+    private final BenchTokens tokens;
 
     /** Orders of one mode; {@code servers} are the order-service instances, or the baseline for BASELINE. */
-    public OrderWorkload(List<URI> servers, Mode mode, Shape shape) {
+    public OrderWorkload(List<URI> servers, Mode mode, Shape shape, BenchTokens tokens) {
         this.servers = servers;
         this.mode = mode;
         this.shape = shape;
+        this.tokens = tokens;
     }
 
     @Override
@@ -53,7 +57,7 @@ public final class OrderWorkload implements Workload {
                 long product = shape == Shape.HOT ? HOT_PRODUCT
                         : FIRST_PRODUCT + ThreadLocalRandom.current().nextInt(SPREAD_PRODUCTS);
                 String body = "{\"userId\":" + user + ",\"productId\":" + product + ",\"quantity\":1" + modeField + "}";
-                return Outcome.of(http.postJson("/api/orders", body).status(), 201);
+                return Outcome.of(http.postJson("/api/orders", body, tokens.bearer(user)).status(), 201);
             }
 
             @Override
@@ -67,9 +71,9 @@ public final class OrderWorkload implements Workload {
      * Half the clients in XA, half in TCC (clients 0, 1 XA; 2, 3 TCC; ...), each mode on every instance: a
      * background load.
      */
-    public static Workload mixed(List<URI> orderServices, Shape shape) {
-        OrderWorkload xa = new OrderWorkload(orderServices, Mode.XA, shape);
-        OrderWorkload tcc = new OrderWorkload(orderServices, Mode.TCC, shape);
+    public static Workload mixed(List<URI> orderServices, Shape shape, BenchTokens tokens) {
+        OrderWorkload xa = new OrderWorkload(orderServices, Mode.XA, shape, tokens);
+        OrderWorkload tcc = new OrderWorkload(orderServices, Mode.TCC, shape, tokens);
         return (index, clients) -> ((index / 2) % 2 == 0 ? xa : tcc).client(index, clients);
     }
 

@@ -27,7 +27,7 @@ class MarkdownReportTest {
             measurements.add(cell("orders spread", "BASELINE", clients, 400, 5));
             measurements.add(cell("orders spread", "XA", clients, 40, 25));
             measurements.add(cell("orders spread", "TCC", clients, 20, 35));
-            for (String variant : List.of("CONSTANT", "L1", "L2", "MISS")) {
+            for (String variant : List.of("CONSTANT", "L1-TOKEN", "L1", "L2", "MISS")) {
                 measurements.add(cell("reads", variant, clients, variant.equals("CONSTANT") ? 1000 : 500, 1));
             }
         }
@@ -42,7 +42,7 @@ class MarkdownReportTest {
                 "| clients | baseline orders/s | XA orders/s | XA / baseline | TCC orders/s | TCC / baseline"
                         + " | machine busy % (baseline / XA / TCC) |",
                 "| 16 | 400 (400-400) | 40.0 (40.0-40.0) | 0.10 | 20.0 (20.0-20.0) | 0.05 | 50 / 50 / 50 |",
-                "| clients | constant reads/s | L1 reads/s | L1 / constant |",
+                "| clients | constant reads/s | L1-TOKEN reads/s | L1-TOKEN / constant | L1 reads/s | L1 / constant |",
                 "| idle | 8080 | 20 | 15.0 | 48.0 | 50.0 | 0 | 0.60 |", "- a note");
         assertThat(md).containsPattern("\\| 1 \\| 5\\.\\d+ / 5\\.\\d+ \\(5\\.\\d+-5\\.\\d+\\) \\| 25\\.\\d");
         for (String png : List.of("orders-throughput-spread", "orders-latency-spread", "reads-throughput",

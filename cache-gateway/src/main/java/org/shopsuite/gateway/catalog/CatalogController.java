@@ -3,6 +3,7 @@ package org.shopsuite.gateway.catalog;
 import org.shopsuite.api.account.AccountView;
 import org.shopsuite.api.catalog.ProductView;
 import org.shopsuite.api.problem.ProblemTypes;
+import org.shopsuite.api.security.Callers;
 import org.shopsuite.cache.CacheKey;
 import org.shopsuite.gateway.cache.CacheLevel;
 import org.shopsuite.gateway.cache.CacheRead;
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Products and balances, served through the two-level cache. The body is exactly what the owning service answers
+ * Products (public) and balances (the owner's, or anyone's with {@code shop.admin}: checked here, before the cache is
+ * asked, so a cached balance is never served to another user), served through the two-level cache. The body is exactly what the owning service answers
  * (the row's version stays inside the cache); {@code X-Cache} says where the answer came from, a 404 included.
  */
 @RestController
@@ -40,6 +42,7 @@ class CatalogController {
 
     @GetMapping("/api/accounts/{userId}")
     ResponseEntity<?> account(@PathVariable long userId) {
+        Callers.current().requireMayRead(userId, "the balance");
         CacheRead read = read(CacheKey.account(userId));
         if (!read.found()) {
             return notFound(read, "Account not found", "no account for user " + userId);

@@ -14,6 +14,7 @@ import org.shopsuite.cache.CacheKey;
 import org.shopsuite.cache.CachedValue;
 import org.shopsuite.cache.Tombstone;
 import org.shopsuite.gateway.cache.RowOwner;
+import org.shopsuite.gateway.security.BearerToken;
 import org.shopsuite.gateway.web.GatewayProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads a row from the service that owns it, through that service's public GET endpoint. The services send the row's
- * version in {@code X-Row-Version}, which lets the cache order what it read against what canal-sync writes.
+ * version in {@code X-Row-Version}, which lets the cache order what it read against what canal-sync writes. The
+ * caller's bearer token goes along: the owner checks it as well (loads run on the thread of the request that missed).
  */
 @Component
 class OwningServices implements RowOwner {
@@ -67,11 +69,12 @@ class OwningServices implements RowOwner {
     }
 
     private Reply get(String service, URI base, String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/+$", "") + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/+$", "") + path))
                 .timeout(properties.responseTimeout())
                 .header("Accept", "application/json")
-                .GET()
-                .build();
+                .GET();
+        BearerToken.authorizationHeader().ifPresent(token -> builder.header("Authorization", token));
+        HttpRequest request = builder.build();
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

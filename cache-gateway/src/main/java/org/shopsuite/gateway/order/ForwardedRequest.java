@@ -4,15 +4,18 @@ package org.shopsuite.gateway.order;
  * A request for order-service, as the gateway received it.
  *
  * @param idempotencyKey the client's {@code Idempotency-Key}, or null
+ * @param authorization  the client's {@code Authorization} header: order-service checks the token itself
  */
-record ForwardedRequest(String method, String path, byte[] body, String contentType, String idempotencyKey) {
+record ForwardedRequest(String method, String path, byte[] body, String contentType, String idempotencyKey,
+                        String authorization) {
 
-    static ForwardedRequest get(String path) {
-        return new ForwardedRequest("GET", path, null, null, null);
+    static ForwardedRequest get(String path, String authorization) {
+        return new ForwardedRequest("GET", path, null, null, null, authorization);
     }
 
-    static ForwardedRequest post(String path, byte[] body, String contentType, String idempotencyKey) {
-        return new ForwardedRequest("POST", path, body, contentType, idempotencyKey);
+    static ForwardedRequest post(String path, byte[] body, String contentType, String idempotencyKey,
+                                 String authorization) {
+        return new ForwardedRequest("POST", path, body, contentType, idempotencyKey, authorization);
     }
 
     /**

@@ -34,6 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
  * and validated as order-service does, the Idempotency-Key), forwards the body as it came, and passes back the
  * instance's status, body, {@code Content-Type} and {@code Location}.
  * <p>
+ * The caller's token goes along: order-service applies the ownership rules (an order for the token's user only;
+ * another user's order reads as not found). The gateway itself has checked the token before the request got here.
+ * <p>
  * Every order goes out with an Idempotency-Key: the client's, or one the gateway makes ({@code gw-<uuid>}) and
  * returns in the {@code Idempotency-Key} response header. With a key, sending the order again to the other instance
  * after a failure in flight is safe: order-service answers a repeat with the order's outcome instead of placing it
@@ -63,21 +66,24 @@ class OrderController {
         check(body, request.getContentType());
         String key = idempotencyKey != null ? idempotencyKey : GENERATED_KEY_PREFIX + UUID.randomUUID();
         ResponseEntity<byte[]> answer = passBack(forwarder.forward(ForwardedRequest.post("/api/orders", body,
-                request.getContentType(), key)));
+                request.getContentType(), key, request.getHeader(HttpHeaders.AUTHORIZATION))));
         return idempotencyKey != null ? answer
                 : ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
                         .header(IdempotencyKeys.HEADER, key).body(answer.getBody());
     }
 
     @GetMapping("/api/orders/{orderId}")
-    ResponseEntity<byte[]> order(@PathVariable long orderId) {
-        return passBack(forwarder.forward(ForwardedRequest.get("/api/orders/" + orderId)));
+    ResponseEntity<byte[]> order(@PathVariable long orderId,
+                                 @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        return passBack(forwarder.forward(ForwardedRequest.get("/api/orders/" + orderId, authorization)));
     }
 
     @GetMapping("/api/orders")
-    ResponseEntity<byte[]> orderByIdempotencyKey(@RequestParam String idempotencyKey) {
+    ResponseEntity<byte[]> orderByIdempotencyKey(@RequestParam String idempotencyKey,
+                                                 @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         IdempotencyKeys.check("idempotencyKey", idempotencyKey); // then it needs no escaping in the URL
-        return passBack(forwarder.forward(ForwardedRequest.get("/api/orders?idempotencyKey=" + idempotencyKey)));
+        return passBack(forwarder.forward(ForwardedRequest.get("/api/orders?idempotencyKey=" + idempotencyKey,
+                authorization)));
     }
 
     /** The body must be an order request by the suite's rules; refused here, it never reaches order-service. */

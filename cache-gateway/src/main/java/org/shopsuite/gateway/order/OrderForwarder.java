@@ -101,6 +101,9 @@ class OrderForwarder {
         if (request.idempotencyKey() != null) {
             builder.header("Idempotency-Key", request.idempotencyKey());
         }
+        if (request.authorization() != null) {
+            builder.header("Authorization", request.authorization());
+        }
         HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
         return new ForwardedResponse(response.statusCode(), response.body(),
                 response.headers().firstValue("Content-Type").orElse(null),

@@ -32,6 +32,7 @@ class StartWithoutRedisIT {
 
     @DynamicPropertySource
     static void suiteWithoutRedis(DynamicPropertyRegistry registry) {
+        registry.add("SHOP_AUTH_ISSUER", () -> infra.settings().authIssuer());
         registry.add("spring.data.redis.sentinel.nodes", () -> "127.0.0.1:" + closedPort());
         registry.add("spring.data.redis.password", infra::redisPassword);
         registry.add("spring.data.redis.sentinel.password", infra::redisPassword);
@@ -57,7 +58,9 @@ class StartWithoutRedisIT {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        // as an operator: health details are for shop.admin only
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET()
+                        .header("Authorization", "Bearer " + infra.token(999_999_999L, true)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.cache.AccountView;
@@ -17,7 +19,6 @@ import org.shopsuite.cache.VersionedCacheWriter;
 import org.shopsuite.gateway.GatewayTestSupport;
 import org.shopsuite.gateway.cache.CacheMetrics;
 import org.shopsuite.gateway.cache.L1Cache;
-import org.shopsuite.stack.Probes;
 
 /** Products and balances through the gateway: which level answers, with exactly the owner's body, and how fresh. */
 class CatalogReadIT extends GatewayTestSupport {
@@ -182,7 +183,9 @@ class CatalogReadIT extends GatewayTestSupport {
         }
     }
 
-    private static String ownerBody(String service, String path) {
-        return Probes.http(infra.baseUrl(infra.service(service)) + path).orElseThrow().body();
+    /** What the owning service itself answers, asked as an operator. */
+    private String ownerBody(String service, String path) {
+        return send(HttpRequest.newBuilder(URI.create(infra.baseUrl(infra.service(service)) + path)).GET()
+                .header("Authorization", "Bearer " + infra.token(OPERATOR, true)).build()).body();
     }
 }

@@ -39,7 +39,7 @@ class OrderForwarderTest {
         OrderForwarder forwarder = forwarder(a.url, b.url);
 
         ForwardedResponse first = forwarder.forward(post("key-1"));
-        ForwardedResponse second = forwarder.forward(ForwardedRequest.get("/api/orders/42"));
+        ForwardedResponse second = forwarder.forward(ForwardedRequest.get("/api/orders/42", "Bearer t"));
         forwarder.forward(post(null));
 
         assertThat(first.status()).isEqualTo(201);
@@ -111,7 +111,7 @@ class OrderForwarderTest {
 
         assertThat(forwarder.forward(post("retry-safe")).status()).isEqualTo(201);
         forwarder.forward(post("skip-turn")); // the next request starts at the other instance
-        assertThat(forwarder.forward(ForwardedRequest.get("/api/orders/7")).status()).isEqualTo(201);
+        assertThat(forwarder.forward(ForwardedRequest.get("/api/orders/7", "Bearer t")).status()).isEqualTo(201);
 
         // (The JDK client itself may repeat the read once on the same instance before the gateway moves on.)
         assertThat(dropping.received).first().isEqualTo("POST /api/orders retry-safe application/json");
@@ -142,7 +142,7 @@ class OrderForwarderTest {
     }
 
     private static ForwardedRequest post(String idempotencyKey) {
-        return ForwardedRequest.post("/api/orders", ORDER, "application/json", idempotencyKey);
+        return ForwardedRequest.post("/api/orders", ORDER, "application/json", idempotencyKey, "Bearer t");
     }
 
     private static OrderForwarder forwarder(URI... instances) {

@@ -87,6 +87,7 @@ class OrderForwardingIT extends GatewayTestSupport {
 
         Reply declared = post("/api/orders", tooLarge, Map.of());
         Reply chunked = send(HttpRequest.newBuilder(url("/api/orders")).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + infra.token(1, false))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new ByteArrayInputStream(tooLarge.getBytes(StandardCharsets.UTF_8))))
                 .build());

@@ -118,10 +118,13 @@ class OrderInputTest {
         when(forwarder.forward(any())).thenReturn(new ForwardedResponse(200, "{}".getBytes(StandardCharsets.UTF_8),
                 "application/json", null));
 
-        mvc(mvc -> mvc.perform(get("/api/orders").param("idempotencyKey", "abc-1")).andExpect(status().isOk()));
+        mvc(mvc -> mvc.perform(get("/api/orders").param("idempotencyKey", "abc-1")
+                .header("Authorization", "Bearer the-callers-token")).andExpect(status().isOk()));
         ArgumentCaptor<ForwardedRequest> sent = ArgumentCaptor.forClass(ForwardedRequest.class);
         verify(forwarder).forward(sent.capture());
         assertThat(sent.getValue().path()).isEqualTo("/api/orders?idempotencyKey=abc-1");
+        // order-service applies the ownership rules to the caller's own token
+        assertThat(sent.getValue().authorization()).isEqualTo("Bearer the-callers-token");
     }
 
     interface MvcCheck {

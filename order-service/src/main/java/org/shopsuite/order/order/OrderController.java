@@ -9,6 +9,8 @@ import org.shopsuite.api.order.OrderView;
 import org.shopsuite.api.order.PlaceOrderRequest;
 import org.shopsuite.api.problem.ApiProblem;
 import org.shopsuite.api.problem.ProblemTypes;
+import org.shopsuite.api.security.Caller;
+import org.shopsuite.api.security.Callers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +22,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Orders of the caller's own user: placed for the token's user (a body naming another is refused, 403), read by their
+ * owner or an operator ({@code shop.admin}). Another user's order reads as not found, so its existence is not revealed.
+ */
 @RestController
 class OrderController {
 
@@ -39,7 +45,8 @@ class OrderController {
     ResponseEntity<OrderView> place(@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
                                     @Valid @RequestBody PlaceOrderRequest body) {
         IdempotencyKeys.check(IdempotencyKeys.HEADER, idempotencyKey);
-        OrderRequest request = new OrderRequest(body.userId(), body.productId(), body.quantity(),
+        long userId = Callers.current().orderingUser(body.userId());
+        OrderRequest request = new OrderRequest(userId, body.productId(), body.quantity(),
                 body.mode() != null ? body.mode() : defaultMode, idempotencyKey);
         Order order = placement.place(request);
         URI location = URI.create("/api/orders/" + order.orderId());
@@ -50,7 +57,8 @@ class OrderController {
 
     @GetMapping("/api/orders/{orderId}")
     OrderView order(@PathVariable long orderId) {
-        return orders.find(orderId).map(Order::view).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
+        Caller caller = Callers.current();
+        return orders.find(orderId).filter(order -> caller.mayRead(order.userId())).map(Order::view).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
                 ProblemTypes.NOT_FOUND, "Order not found", "no order with id " + orderId));
     }
 
@@ -58,7 +66,9 @@ class OrderController {
     @GetMapping("/api/orders")
     OrderView orderByIdempotencyKey(@RequestParam String idempotencyKey) {
         IdempotencyKeys.check("idempotencyKey", idempotencyKey);
-        return orders.findByIdempotencyKey(idempotencyKey).map(Order::view).orElseThrow(() -> new ApiProblem(
+        Caller caller = Callers.current();
+        return orders.findByIdempotencyKey(idempotencyKey).filter(order -> caller.mayRead(order.userId()))
+                .map(Order::view).orElseThrow(() -> new ApiProblem(
                 HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Order not found",
                 "no order was placed with Idempotency-Key " + idempotencyKey));
     }

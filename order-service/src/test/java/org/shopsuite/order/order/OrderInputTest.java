@@ -1,7 +1,6 @@
 package org.shopsuite.order.order;
 
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -15,19 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.shopsuite.api.input.StrictInput;
 import org.shopsuite.api.order.OrderMode;
 import org.shopsuite.api.order.OrderStatus;
-import org.shopsuite.support.problem.ProblemResponses;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
-import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
-import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 /**
  * order-service's public order endpoints with the suite's real input plumbing (StrictInput, ProblemResponses): every
@@ -37,13 +28,9 @@ class OrderInputTest {
 
     static final String GOOD = "{\"userId\":1,\"productId\":2,\"quantity\":3,\"mode\":\"XA\"}";
 
-    final OrderPlacement placement = mock(OrderPlacement.class);
-    final OrderRepository orders = mock(OrderRepository.class);
-    final WebApplicationContextRunner app = new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-                    HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
-                    ValidationAutoConfiguration.class, StrictInput.class, ProblemResponses.class))
-            .withBean(OrderController.class, () -> new OrderController(placement, orders, OrderMode.XA));
+    final OrderEndpoints endpoints = new OrderEndpoints();
+    final OrderPlacement placement = endpoints.placement;
+    final OrderRepository orders = endpoints.orders;
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
@@ -122,17 +109,13 @@ class OrderInputTest {
                 .andExpect(header().string("Location", "/api/orders/6")));
     }
 
-    interface MvcCheck {
-        void check(MockMvc mvc) throws Exception;
-    }
-
-    private void mvc(MvcCheck check) {
-        app.run(context -> check.check(MockMvcBuilders.webAppContextSetup(context).build()));
+    /** As user 1 (the token's subject). */
+    private void mvc(OrderEndpoints.MvcCheck check) {
+        endpoints.as(new TestingAuthenticationToken("1", "n/a", "SCOPE_openid"), check);
     }
 
     private static org.springframework.test.web.servlet.ResultActions perform(MockMvc mvc,
             org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
         return mvc.perform(request);
     }
-
 }

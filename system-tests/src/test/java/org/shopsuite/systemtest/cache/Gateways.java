@@ -9,17 +9,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import org.shopsuite.systemtest.order.SuiteClient;
 import org.shopsuite.testfixtures.TestInfrastructure;
 
-/** Reads through both cache-gateway instances, as the public would. */
+/** Reads through both cache-gateway instances, as the public would; as an operator, who may read every balance. */
 final class Gateways {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final List<String> baseUrls;
+    private final TestInfrastructure infra;
 
     Gateways(TestInfrastructure infra) {
+        this.infra = infra;
         this.baseUrls = List.of(infra.baseUrl(infra.service("cache-gateway-1")),
                 infra.baseUrl(infra.service("cache-gateway-2")));
     }
@@ -31,6 +34,7 @@ final class Gateways {
     Read get(String baseUrl, String path) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Authorization", "Bearer " + infra.token(SuiteClient.OPERATOR, true))
                     .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
             return new Read(response.statusCode(), body, response.headers().firstValue("X-Cache").orElse(""));

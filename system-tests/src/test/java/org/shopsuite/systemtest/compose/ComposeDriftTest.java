@@ -25,6 +25,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.stack.CanalPart;
 import org.shopsuite.stack.DatabaseUser;
+import org.shopsuite.stack.DevIssuer;
 import org.shopsuite.stack.InternalAuthKey;
 import org.shopsuite.stack.MySqlPart;
 import org.shopsuite.stack.Part;
@@ -63,7 +64,8 @@ class ComposeDriftTest {
             "inventory-service", List.of(STACK.inventoryPort()),
             "order-service", STACK.orderPorts(),
             "canal-sync", List.of(STACK.canalSyncPort()),
-            "cache-gateway", STACK.gatewayPorts());
+            "cache-gateway", STACK.gatewayPorts(),
+            DevIssuer.MODULE, List.of(STACK.authPort()));
 
     // ------------------------------------------------------------------------------------------ names and ports
 
@@ -139,6 +141,9 @@ class ComposeDriftTest {
                 reads.add(InternalAuthKey.ENVIRONMENT_VARIABLE); // read in code, not in application.yml
                 suiteVariables.add(InternalAuthKey.ENVIRONMENT_VARIABLE);
             }
+            if (service.module().equals(DevIssuer.MODULE)) {
+                suiteVariables.addAll(DevIssuer.VARIABLES); // ./stack sets them on the issuer alone
+            }
             Set<String> set = service.environment().keySet();
             assertThat(reads).as("what %s's configuration reads, of all that compose sets on it", service.module())
                     .containsAll(set);
@@ -156,6 +161,8 @@ class ComposeDriftTest {
                 .filter(name -> !name.equals(SERVER_PORT))
                 // secrets: ./stack generates them per data directory, compose takes them from .env
                 .filter(name -> !SECRETS.contains(name))
+                // the issuer's own: where its key lives, and whether its development token endpoint is on
+                .filter(name -> !DevIssuer.VARIABLES.contains(name))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(setByCompose).as("variables compose sets on the services vs ServicePart.suiteEnvironment")
                 .containsExactlyInAnyOrderElementsOf(STACK_ENV.keySet());
@@ -524,7 +531,9 @@ class ComposeDriftTest {
 
     /**
      * What a service module's configuration reads: the {@code ${VAR:default}} placeholders of its application.yml,
-     * plus service-support's shop-seata-defaults.properties when the module depends on service-support.
+     * plus service-support's shop-seata-defaults.properties when the module depends on service-support, plus
+     * shop-api's shop-resource-server-defaults.properties when it checks bearer tokens (service-support, or the
+     * resource-server starter itself).
      */
     record ModuleConfiguration(String module, Map<String, Optional<String>> variables, Map<String, String> settings) {
 
@@ -544,6 +553,11 @@ class ComposeDriftTest {
                     String seata = Files.readString(
                             ROOT.resolve("service-support/src/main/resources/shop-seata-defaults.properties"));
                     text += "\n" + seata;
+                }
+                if (dependsOn(module, "service-support")
+                        || dependsOn(module, "spring-boot-starter-oauth2-resource-server")) {
+                    text += "\n" + Files.readString(
+                            ROOT.resolve("shop-api/src/main/resources/shop-resource-server-defaults.properties"));
                 }
                 Map<String, Optional<String>> variables = new TreeMap<>();
                 PLACEHOLDER.matcher(text).results()

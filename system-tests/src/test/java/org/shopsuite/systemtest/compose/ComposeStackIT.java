@@ -20,6 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +56,11 @@ class ComposeStackIT {
     static final List<String> BASE_IMAGES = List.of("shopsuite-base/debian:bookworm", "shopsuite-base/java:25");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The user id of operators' tokens here: no account has it. */
+    private static final long OPERATOR = 999_999_999L;
+    private static final Pattern USER_ID = Pattern.compile("\"userId\":(\\d+)");
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private String devTokenSecret;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path root = StackSettings.findProjectRoot();
@@ -83,6 +91,8 @@ class ComposeStackIT {
         nginx = "http://127.0.0.1:" + port;
         Map<String, String> environment = new HashMap<>(composeSecrets());
         environment.put("SHOP_HTTP_PORT", String.valueOf(port));
+        // what this test's tokens are asked with, at the issuer container's development token endpoint
+        devTokenSecret = environment.get("SHOP_AUTH_DEV_TOKEN_SECRET");
         compose = ComposeCli.forProject(root, PROJECT, environment);
         for (String image : BASE_IMAGES) {
             if (!compose.docker(Duration.ofSeconds(30), "image", "inspect", image).ok()) {
@@ -342,14 +352,38 @@ class ComposeStackIT {
         return result.output().strip();
     }
 
+    /** A read as an operator (scope shop.admin), who may read every balance and order. */
     private Reply get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET()
+                .header("Authorization", "Bearer " + token(OPERATOR, true)).build());
     }
 
+    /** An order with the token of the user the body names. */
     private Reply post(String path, String body, String idempotencyKey) {
+        Matcher user = USER_ID.matcher(body);
+        assertThat(user.find()).as("userId in %s", body).isTrue();
         return send(HttpRequest.newBuilder(URI.create(nginx + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .header("Authorization", "Bearer " + token(Long.parseLong(user.group(1)), false))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /**
+     * A token from the issuer container's development endpoint, asked from inside the container (only nginx is
+     * published), as ./stack token does natively.
+     */
+    private String token(long userId, boolean admin) {
+        return tokens.computeIfAbsent(userId + ":" + admin, key -> {
+            ComposeCli.Result reply = compose.compose(Duration.ofMinutes(1), "exec", "-T", "auth-server", "curl", "-fsS",
+                    "-X", "POST", "-H", "X-Shop-Dev-Token-Secret: " + devTokenSecret,
+                    "-d", "user_id=" + userId + "&admin=" + admin, "http://127.0.0.1:8087/dev/token");
+            assertThat(reply.ok()).as("a token from auth-server: %s", reply.output()).isTrue();
+            try {
+                return JSON.readTree(reply.output().strip()).path("access_token").asText();
+            } catch (IOException e) {
+                throw new IllegalStateException("auth-server answered no token: " + reply.output(), e);
+            }
+        });
     }
 
     private static Reply send(HttpRequest request) {

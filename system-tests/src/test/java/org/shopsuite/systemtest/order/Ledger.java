@@ -61,6 +61,11 @@ public final class Ledger {
         return decimal("inventory_db", "SELECT frozen_stock FROM inventory WHERE product_id = ?", product).intValue();
     }
 
+    /** Every order row there is, whoever's. */
+    public long orderCount() {
+        return decimal("order_db", "SELECT COUNT(*) FROM orders").longValue();
+    }
+
     public List<String> orderStatuses(long user) {
         return strings("order_db", "SELECT status FROM orders WHERE user_id = ? ORDER BY order_id", user);
     }

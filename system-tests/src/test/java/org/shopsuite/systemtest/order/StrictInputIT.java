@@ -44,7 +44,7 @@ class StrictInputIT {
 
         for (List<String> fieldAndBody : bad) {
             Reply reply = send(HttpRequest.newBuilder(URI.create(gateway + "/api/orders"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", bearer(user))
                     .POST(HttpRequest.BodyPublishers.ofString(fieldAndBody.get(1))));
             assertThat(reply.status()).as(fieldAndBody.get(1) + " -> " + reply).isEqualTo(400);
             assertThat(reply.body().path("fields").get(0).asText()).isEqualTo(fieldAndBody.get(0));
@@ -52,6 +52,7 @@ class StrictInputIT {
         for (String key : List.of("", "not valid!", "k".repeat(65))) {
             Reply reply = send(HttpRequest.newBuilder(URI.create(gateway + "/api/orders"))
                     .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                    .header("Authorization", bearer(user))
                     .POST(HttpRequest.BodyPublishers.ofString(valid)));
             assertThat(reply.status()).as("Idempotency-Key '" + key + "' -> " + reply).isEqualTo(400);
         }
@@ -61,7 +62,8 @@ class StrictInputIT {
         assertThat(ledger.orderStatuses(user)).isEmpty();
         // and the valid order itself goes through, with a key the gateway made
         Reply placed = send(HttpRequest.newBuilder(URI.create(gateway + "/api/orders"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(valid)));
+                .header("Content-Type", "application/json").header("Authorization", bearer(user))
+                .POST(HttpRequest.BodyPublishers.ofString(valid)));
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
         assertThat(ledger.ordersWithKey(placed.idempotencyKey())).isEqualTo(1);
     }
@@ -71,7 +73,8 @@ class StrictInputIT {
         String gateway = infra.baseUrl(infra.service("cache-gateway-2"));
         for (String path : List.of("/api/orders/abc", "/api/orders/1.5", "/api/orders/0x10",
                 "/api/accounts/1.5", "/api/accounts/99999999999999999999", "/api/products/+1", "/api/products/007")) {
-            assertThat(send(HttpRequest.newBuilder(URI.create(gateway + path)).GET()).status()).as(path).isEqualTo(400);
+            assertThat(send(HttpRequest.newBuilder(URI.create(gateway + path)).GET()
+                    .header("Authorization", bearer(SuiteClient.OPERATOR))).status()).as(path).isEqualTo(400);
         }
         assertThat(get(infra.service("order-service-1"), "/api/orders/0x10").status()).isEqualTo(400);
         assertThat(get(infra.service("account-service"), "/api/accounts/1.5").status()).isEqualTo(400);
@@ -80,7 +83,13 @@ class StrictInputIT {
     }
 
     private static Reply get(org.shopsuite.stack.ServicePart service, String path) {
-        return send(HttpRequest.newBuilder(URI.create(infra.baseUrl(service) + path)).GET());
+        return send(HttpRequest.newBuilder(URI.create(infra.baseUrl(service) + path)).GET()
+                .header("Authorization", bearer(SuiteClient.OPERATOR)));
+    }
+
+    /** The user's token; an operator's (shop.admin) for {@link SuiteClient#OPERATOR}. */
+    private static String bearer(long user) {
+        return "Bearer " + infra.token(user, user == SuiteClient.OPERATOR);
     }
 
     private static Reply send(HttpRequest.Builder request) {

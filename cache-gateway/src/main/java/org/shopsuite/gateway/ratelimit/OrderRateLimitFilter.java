@@ -1,0 +1,58 @@
+package org.shopsuite.gateway.ratelimit;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.shopsuite.api.problem.ProblemTypes;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * {@code POST /api/orders} beyond the caller's or the client address's rate: 429 with {@code Retry-After} (whole
+ * seconds, rounded up) and a problem body, before the order is read or forwarded. Runs after authorization, so the
+ * caller is known (and a request without a valid token got its 401 already).
+ */
+public final class OrderRateLimitFilter extends OncePerRequestFilter {
+
+    public static final String RATE_LIMITED = "rate-limited";
+
+    private final OrderRateLimiter limiter;
+
+    public OrderRateLimitFilter(OrderRateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !limiter.enabled() || !"POST".equals(request.getMethod())
+                || !"/api/orders".equals(request.getRequestURI());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        String user = caller == null ? "anonymous" : caller.getName();
+        Optional<Duration> wait = limiter.take(user, request.getRemoteAddr());
+        if (wait.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+        response.setStatus(429);
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"type\":\"" + ProblemTypes.of(RATE_LIMITED) + "\",\"title\":\"Too many requests\","
+                + "\"status\":429,\"detail\":\"too many orders from this user or this client address; retry after "
+                + seconds + " s\"}");
+    }
+}
