@@ -81,7 +81,7 @@ class IssuerTest {
 
     @Test
     void withoutTheSecretThereIsNoToken() throws Exception {
-        HttpResponse<String> wrong = devToken(SECRET.replace('a', 'b'), "user_id=42");
+        HttpResponse<String> wrong = devToken("not-" + SECRET, "user_id=42");
         HttpResponse<String> none = HTTP.send(HttpRequest.newBuilder(url("/dev/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("user_id=42")).build(), HttpResponse.BodyHandlers.ofString());

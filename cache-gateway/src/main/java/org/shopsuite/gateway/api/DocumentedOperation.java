@@ -39,7 +39,8 @@ record DocumentedOperation(HttpMethod method, String path, Consumer<Operation> d
                             "200", json("The product", "ProductView",
                                     "{\"productId\":1,\"name\":\"Product A\",\"price\":10.00,\"stock\":100}")
                                     .addHeaderObject("X-Cache", header(X_CACHE))),
-                            Problems.INVALID_REQUEST, Problems.NOT_FOUND, Problems.SERVICE_UNAVAILABLE)))),
+                            Problems.INVALID_REQUEST, Problems.NOT_FOUND, Problems.INTERNAL_ERROR,
+                            Problems.SERVICE_UNAVAILABLE)))),
             new DocumentedOperation(HttpMethod.GET, "/api/accounts/{userId}", operation -> operation
                     .summary("A user's balance, from the two-level cache")
                     .description("Only the token's own user, or a token with scope shop.admin.")
@@ -48,7 +49,8 @@ record DocumentedOperation(HttpMethod method, String path, Consumer<Operation> d
                     .responses(responses(withProblems(Map.of(
                             "200", json("The balance", "AccountView", "{\"userId\":1,\"balance\":1000.00}")
                                     .addHeaderObject("X-Cache", header(X_CACHE))),
-                            Problems.INVALID_REQUEST, Problems.NOT_FOUND, Problems.SERVICE_UNAVAILABLE)))),
+                            Problems.INVALID_REQUEST, Problems.UNAUTHENTICATED, Problems.FORBIDDEN, Problems.NOT_FOUND,
+                            Problems.INTERNAL_ERROR, Problems.SERVICE_UNAVAILABLE)))),
             new DocumentedOperation(HttpMethod.POST, "/api/orders", operation -> operation
                     .summary("Place an order in one global transaction (XA or TCC)")
                     .description("For the token's user. Charges the balance and takes the stock together, or"
@@ -63,16 +65,18 @@ record DocumentedOperation(HttpMethod method, String path, Consumer<Operation> d
                             "202", json("Decided, not yet finished: the order converges to SUCCESS or FAILED",
                                     "OrderView", ORDER_EXAMPLE.replace("SUCCESS", "PENDING"))
                                     .addHeaderObject("Location", header("/api/orders/{orderId}"))),
-                            Problems.INVALID_REQUEST, Problems.NOT_FOUND, Problems.INSUFFICIENT_BALANCE,
-                            Problems.OUT_OF_STOCK, Problems.ORDER_IN_PROGRESS, Problems.PAYLOAD_TOO_LARGE,
-                            Problems.IDEMPOTENCY_KEY_REUSED, Problems.SERVICE_UNAVAILABLE)))),
+                            Problems.INVALID_REQUEST, Problems.UNAUTHENTICATED, Problems.FORBIDDEN,
+                            Problems.NOT_FOUND, Problems.INSUFFICIENT_BALANCE, Problems.OUT_OF_STOCK,
+                            Problems.ORDER_IN_PROGRESS, Problems.PAYLOAD_TOO_LARGE, Problems.IDEMPOTENCY_KEY_REUSED,
+                            Problems.RATE_LIMITED, Problems.INTERNAL_ERROR, Problems.SERVICE_UNAVAILABLE)))),
             new DocumentedOperation(HttpMethod.GET, "/api/orders/{orderId}", operation -> operation
                     .summary("An order")
                     .description("Only the token's own user's (another user's is 404), or any with scope shop.admin.")
                     .addSecurityItem(bearer())
                     .parameters(new ArrayList<>(List.of(pathId("orderId", "the order's id"))))
                     .responses(responses(withProblems(Map.of("200", json("The order", "OrderView", ORDER_EXAMPLE)),
-                            Problems.INVALID_REQUEST, Problems.NOT_FOUND, Problems.SERVICE_UNAVAILABLE)))),
+                            Problems.INVALID_REQUEST, Problems.UNAUTHENTICATED, Problems.NOT_FOUND,
+                            Problems.INTERNAL_ERROR, Problems.SERVICE_UNAVAILABLE)))),
             new DocumentedOperation(HttpMethod.GET, "/api/orders", operation -> operation
                     .summary("The order placed with an Idempotency-Key")
                     .description("The token's user's order with that key, or 404.")
@@ -80,7 +84,8 @@ record DocumentedOperation(HttpMethod method, String path, Consumer<Operation> d
                     .parameters(new ArrayList<>(List.of(new Parameter().in("query").name("idempotencyKey")
                             .required(true).schema(new StringSchema().pattern("^[A-Za-z0-9_-]{1,64}$")))))
                     .responses(responses(withProblems(Map.of("200", json("The order", "OrderView", ORDER_EXAMPLE)),
-                            Problems.INVALID_REQUEST, Problems.NOT_FOUND, Problems.SERVICE_UNAVAILABLE)))));
+                            Problems.INVALID_REQUEST, Problems.UNAUTHENTICATED, Problems.NOT_FOUND,
+                            Problems.INTERNAL_ERROR, Problems.SERVICE_UNAVAILABLE)))));
 
     void describe(Operation operation) {
         description.accept(operation);

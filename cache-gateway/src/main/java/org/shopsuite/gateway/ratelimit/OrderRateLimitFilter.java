@@ -22,8 +22,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class OrderRateLimitFilter extends OncePerRequestFilter {
 
-    public static final String RATE_LIMITED = "rate-limited";
-
     private final OrderRateLimiter limiter;
 
     public OrderRateLimitFilter(OrderRateLimiter limiter) {
@@ -51,7 +49,7 @@ public final class OrderRateLimitFilter extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"" + ProblemTypes.of(RATE_LIMITED) + "\",\"title\":\"Too many requests\","
+        response.getWriter().write("{\"type\":\"" + ProblemTypes.RATE_LIMITED + "\",\"title\":\"Too many requests\","
                 + "\"status\":429,\"detail\":\"too many orders from this user or this client address; retry after "
                 + seconds + " s\"}");
     }

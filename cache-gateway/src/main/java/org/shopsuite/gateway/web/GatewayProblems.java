@@ -63,7 +63,7 @@ public class GatewayProblems {
     ProblemDetail unexpected(Exception e) {
         String traceId = TraceIds.next();
         log.error("unexpected error (traceId={})", traceId, e);
-        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.of("internal-error"),
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR,
                 "Internal error", "an unexpected error occurred; report traceId " + traceId + " to the operator");
         problem.setProperty(TraceIds.PROPERTY, traceId);
         return problem;

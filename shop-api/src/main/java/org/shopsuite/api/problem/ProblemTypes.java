@@ -15,6 +15,10 @@ public final class ProblemTypes {
     public static final URI IDEMPOTENCY_KEY_REUSED = of("idempotency-key-reused");
     public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
     public static final URI SERVICE_UNAVAILABLE = of("service-unavailable");
+    public static final URI UNAUTHENTICATED = of("unauthenticated");
+    public static final URI FORBIDDEN = of("forbidden");
+    public static final URI RATE_LIMITED = of("rate-limited");
+    public static final URI INTERNAL_ERROR = of("internal-error");
 
     private ProblemTypes() {
     }

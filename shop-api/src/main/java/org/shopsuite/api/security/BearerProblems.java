@@ -23,8 +23,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 public final class BearerProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    public static final String UNAUTHENTICATED = "unauthenticated";
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BearerTokenAuthenticationEntryPoint entryPoint = new BearerTokenAuthenticationEntryPoint();
@@ -37,7 +35,7 @@ public final class BearerProblems implements AuthenticationEntryPoint, AccessDen
         String detail = request.getHeader("Authorization") == null
                 ? "send Authorization: Bearer <token> from the suite's issuer (in development: ./stack token USER_ID)"
                 : "the bearer token was refused: " + reason.getMessage();
-        write(response, ApiProblem.body(HttpStatus.UNAUTHORIZED, ProblemTypes.of(UNAUTHENTICATED),
+        write(response, ApiProblem.body(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED,
                 "Authentication required", detail));
     }
 

@@ -20,8 +20,6 @@ public record Caller(String subject, boolean admin) {
     /** The authority Spring Security's resource server derives from the scope. */
     public static final String ADMIN_AUTHORITY = "SCOPE_" + ADMIN_SCOPE;
 
-    public static final String FORBIDDEN = "forbidden";
-
     /** The shop user id the subject names; empty for a subject that is no user id (an operator account, say). */
     public OptionalLong userId() {
         try {
@@ -67,6 +65,6 @@ public record Caller(String subject, boolean admin) {
     }
 
     public static ApiProblem forbidden(String detail) {
-        return new ApiProblem(HttpStatus.FORBIDDEN, ProblemTypes.of(FORBIDDEN), "Forbidden", detail);
+        return new ApiProblem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", detail);
     }
 }
