@@ -116,6 +116,8 @@ class BinlogFollower implements SmartLifecycle {
                     List<CacheWrite> recent = recentWrites.all();
                     cache.replay(recent, ackedPrepared);
                     replayPending = false;
+                    // On a quiet binlog no batch may follow for long: health must not wait for one to say all is well.
+                    progress.replayed();
                     log.info("Wrote the last {} of cache writes ({}) and {} prepared XA transactions again on the new"
                             + " Redis master", canal.replayWindow(), recent.size(), ackedPrepared.size());
                 }

@@ -83,6 +83,11 @@ class SyncProgress {
         batchProblem = why;
     }
 
+    /** The writes a failover may have lost are on the new master again: a failed attempt at that is over. */
+    void replayed() {
+        batchProblem = null;
+    }
+
     /**
      * A batch is in Redis.
      *
