@@ -54,6 +54,16 @@ class SyncProgressTest {
     }
 
     @Test
+    void aReplayAfterAFailoverThatWentThroughEndsTheFailedAttemptBeforeAnyBatchComes() {
+        progress.batchFailed("WAIT for a Redis replica failed");
+        assertThat(progress.batchProblem()).contains("WAIT for a Redis replica failed");
+
+        progress.replayed();
+
+        assertThat(progress.batchProblem()).isEmpty();
+    }
+
+    @Test
     void countsEventsByTableTypeAndWhetherRedisTookThem() {
         progress.applied(batchEndingAt(100, change(), change()), List.of(true, false), 0);
 
