@@ -2,10 +2,8 @@ package org.shopsuite.canalsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.cache.CacheKey;
@@ -13,34 +11,19 @@ import org.shopsuite.cache.CacheWrite;
 
 class RecentWritesTest {
 
-    private Instant now = Instant.parse("2026-12-01T12:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final SyncProgressTest.MutableClock clock =
+            new SyncProgressTest.MutableClock(Instant.parse("2026-12-01T12:00:00Z"));
 
     @Test
     void keepsTheWritesOfTheWindowOldestFirst() {
         RecentWrites recent = new RecentWrites(Duration.ofSeconds(60), 100, clock);
         recent.add(List.of(delete(1)));
-        now = now.plusSeconds(30);
+        clock.advance(Duration.ofSeconds(30));
         recent.add(List.of(delete(2), delete(3)));
 
         assertThat(recent.all()).containsExactly(delete(1), delete(2), delete(3));
 
-        now = now.plusSeconds(31); // the first batch is now 61 s old
+        clock.advance(Duration.ofSeconds(31)); // the first batch is now 61 s old
         assertThat(recent.all()).containsExactly(delete(2), delete(3));
     }
 
