@@ -37,8 +37,8 @@ import org.shopsuite.stack.StackSettings;
  */
 public final class TestInfrastructure {
 
-    private static final Path TEMP = Path.of(System.getProperty("java.io.tmpdir"));
-    private static final String DIR_PREFIX = "shopsuite-it-";
+    static final Path TEMP = Path.of(System.getProperty("java.io.tmpdir"));
+    static final String DIR_PREFIX = "shopsuite-it-";
     static final String MODE_VARIABLE = "SHOP_TEST_INFRASTRUCTURE";
     private static TestInfrastructure shared;
 
@@ -96,7 +96,7 @@ public final class TestInfrastructure {
      * Containers or native processes: containers where an engine with the images answers, unless told otherwise.
      * Never a silent skip: a run that can do neither fails and says how to get either.
      */
-    private static boolean inContainers(List<Part> parts) {
+    static boolean inContainers(List<Part> parts) {
         String mode = System.getenv().getOrDefault(MODE_VARIABLE, "auto").trim().toLowerCase(java.util.Locale.ROOT);
         boolean required = mode.equals("containers") || "true".equals(System.getenv("SHOP_REQUIRE_DOCKER"));
         if (!List.of("auto", "containers", "native").contains(mode)) {
@@ -278,7 +278,7 @@ public final class TestInfrastructure {
         }
     }
 
-    private static void cleanUpAbandonedRuns() {
+    static void cleanUpAbandonedRuns() {
         try (Stream<Path> dirs = Files.list(TEMP)) {
             for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith(DIR_PREFIX)).toList()) {
                 Path owner = dir.resolve("owner.pid");
