@@ -29,7 +29,10 @@ class KilledRunCleanupIT {
         Path probeDir = Files.createTempDirectory("shopsuite-choice-");
         boolean containers = TestInfrastructure.inContainers(
                 Stack.infrastructure(StackSettings.onFreePorts(StackSettings.findProjectRoot(), probeDir)).parts());
-        Files.delete(probeDir);
+        // asking for the parts' container recipes generated their secrets there
+        try (java.util.stream.Stream<Path> paths = Files.walk(probeDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
         System.out.println("[cleanup-it] checking the cleanup of " + (containers ? "containers" : "native processes"));
         if (containers) {
             containerLeftoversAreRemoved();
