@@ -16,6 +16,10 @@ public final class CanalPart extends Part {
 
     public static final String DESTINATION = "shopsuite";
 
+    /** The start-up cache's options for this start ({@link StartupCache}), and the class path it is made for. */
+    private List<String> cacheOptions = List.of();
+    private String classPath;
+
     public CanalPart(StackSettings settings) {
         super(settings, "canal", settings.canalPort());
     }
@@ -31,6 +35,22 @@ public final class CanalPart extends Part {
                     + " run `mvn -B -DskipTests package` at the repository root");
         }
         Files.deleteIfExists(readyFile()); // left by a server that was killed: not ready until the new one says so
+        cacheOptions = List.of();
+        if (StartupCache.enabled(settings)) {
+            classPath = StartupCache.classPathIdentity(List.of(serverJar(), moduleTarget().resolve("lib")));
+            cacheOptions = StartupCache.of(settings, name()).options(this, classPath);
+        }
+    }
+
+    @Override
+    protected void afterHealthy() {
+        if (classPath != null) {
+            StartupCache.of(settings, name()).healthy(this, classPath);
+        }
+    }
+
+    private Path serverJar() {
+        return moduleTarget().resolve("canal-server-0.1.0-SNAPSHOT.jar");
     }
 
     /** Written by canal-server once its destination runs; the port alone opens a moment earlier. */
@@ -45,9 +65,12 @@ public final class CanalPart extends Part {
 
     @Override
     protected List<String> command() {
-        return List.of(javaBinary(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-cp", moduleTarget().resolve("canal-server-0.1.0-SNAPSHOT.jar") + ":" + moduleTarget().resolve("lib") + "/*",
-                "org.shopsuite.canalserver.CanalServerMain");
+        List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-Xms64m", "-Xmx256m",
+                "-XX:+UseSerialGC"));
+        command.addAll(cacheOptions);
+        command.addAll(List.of("-cp", serverJar() + ":" + moduleTarget().resolve("lib") + "/*",
+                "org.shopsuite.canalserver.CanalServerMain"));
+        return command;
     }
 
     /** shopsuite/canal: the same server and settings; positions and the ready file in the container's /data. */

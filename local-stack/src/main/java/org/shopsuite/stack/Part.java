@@ -19,6 +19,7 @@ public abstract class Part {
     private final int port;
     private final ManagedProcess process;
     private PartContainer container;
+    private java.util.function.Consumer<String> progress = line -> { };
 
     protected Part(StackSettings settings, String name, int port) {
         this.settings = settings;
@@ -56,6 +57,15 @@ public abstract class Part {
 
     protected Map<String, String> environment() {
         return Map.of();
+    }
+
+    /** Where a part says what a long start is doing ({@code up} prints it). */
+    public void reportTo(java.util.function.Consumer<String> progress) {
+        this.progress = progress;
+    }
+
+    protected void report(String line) {
+        progress.accept(line);
     }
 
     /** Whether the part answers as it should: not just a live pid, but its own protocol. */

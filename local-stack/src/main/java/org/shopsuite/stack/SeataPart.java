@@ -16,6 +16,10 @@ public final class SeataPart extends Part {
     /** The console's user; its password is the stack's {@link StackSecret#SEATA_CONSOLE_PASSWORD}. */
     public static final String CONSOLE_USER = "seata";
 
+    /** The start-up cache's options for this start ({@link StartupCache}), and the class path it is made for. */
+    private List<String> cacheOptions = List.of();
+    private String classPath;
+
     public SeataPart(StackSettings settings) {
         super(settings, "seata", settings.seataPort());
     }
@@ -41,12 +45,26 @@ public final class SeataPart extends Part {
             throw new IOException("the Seata coordinator is not built (" + missing + " is missing): run"
                     + " `mvn -B -DskipTests package` at the repository root");
         }
+        cacheOptions = List.of();
+        if (StartupCache.enabled(settings)) {
+            classPath = StartupCache.classPathIdentity(List.of(bindExtensionJar(), classpathDir()));
+            cacheOptions = StartupCache.of(settings, name()).options(this, classPath);
+        }
+    }
+
+    @Override
+    protected void afterHealthy() {
+        if (classPath != null) {
+            StartupCache.of(settings, name()).healthy(this, classPath);
+        }
     }
 
     @Override
     protected List<String> command() {
-        return List.of(javaBinary(),
-                "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
+        List<String> command = new java.util.ArrayList<>(List.of(javaBinary()));
+        command.addAll(StartupCache.JVM_OPTIONS);
+        command.addAll(cacheOptions);
+        command.addAll(List.of(
                 // Its own parser rejects --spring... arguments: Spring settings go in as system properties.
                 "-Dserver.port=" + settings.seataConsolePort(),
                 "-Dserver.address=" + settings.bindAddress(),
@@ -70,7 +88,8 @@ public final class SeataPart extends Part {
                 "-cp", bindExtensionJar() + ":" + classpathDir() + "/*",
                 "io.seata.server.ServerApplication",
                 "-p", String.valueOf(port()),
-                "-h", settings.host());
+                "-h", settings.host()));
+        return command;
     }
 
     /** shopsuite/seata: the same coordinator and options, bound to the same address by the same extension. */

@@ -3,6 +3,7 @@ package org.shopsuite.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,9 @@ public final class ServicePart extends Part {
 
     private final String module;
     private final Map<String, String> extraEnvironment;
+    /** How this start runs the jar: the Boot jar itself, or its extracted jars with a start-up cache. */
+    private List<String> launch;
+    private String codeIdentity;
 
     public ServicePart(StackSettings settings, String name, String module, int port, Map<String, String> extra) {
         super(settings, name, port);
@@ -32,11 +36,35 @@ public final class ServicePart extends Part {
             throw new IOException(module + " is not built (" + jar() + " is missing): run `mvn -B -DskipTests"
                     + " package` at the repository root");
         }
+        launch = null;
+        if (StartupCache.enabled(settings)) {
+            StartupCache cache = StartupCache.of(settings, module);
+            Path extracted = cache.extracted(jar());
+            codeIdentity = StartupCache.sha256(jar());
+            List<String> cached = new ArrayList<>(List.of(javaBinary()));
+            cached.addAll(StartupCache.JVM_OPTIONS);
+            cached.addAll(cache.options(this, codeIdentity));
+            cached.addAll(List.of("-jar", extracted.toString()));
+            launch = cached;
+        }
     }
 
     @Override
     protected List<String> command() {
-        return List.of(javaBinary(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar().toString());
+        if (launch != null) {
+            return launch;
+        }
+        List<String> fromJar = new ArrayList<>(List.of(javaBinary()));
+        fromJar.addAll(StartupCache.JVM_OPTIONS);
+        fromJar.addAll(List.of("-jar", jar().toString()));
+        return fromJar;
+    }
+
+    @Override
+    protected void afterHealthy() {
+        if (StartupCache.enabled(settings) && codeIdentity != null) {
+            StartupCache.of(settings, module).healthy(this, codeIdentity);
+        }
     }
 
     @Override

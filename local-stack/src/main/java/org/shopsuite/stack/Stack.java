@@ -6,28 +6,49 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * The parts of the suite in start order. Parts of one wave start together; a wave starts once the previous one is
- * healthy. {@code down} stops them in reverse.
+ * The parts of the suite and what each needs running before it starts. {@code up} starts every part as soon as the
+ * parts it needs are healthy, so independent parts start together and no core idles while one slow part holds up a
+ * whole group; {@code down} stops them in reverse order.
  */
 public final class Stack {
 
     private final StackSettings settings;
-    private final List<List<Part>> waves;
+    /** Every part in its listing order (status, down in reverse), with the parts it needs healthy first. */
+    private final Map<Part, List<Part>> needs;
+    /**
+     * Parts whose health a part's own health reports (a gateway is UP once a service behind it is): it may start
+     * before them, and its start timeout counts from when they are healthy.
+     */
+    private final Map<Part, List<Part>> reportsOn;
 
-    private Stack(StackSettings settings, List<List<Part>> waves) {
+    private Stack(StackSettings settings, Map<Part, List<Part>> needs) {
+        this(settings, needs, Map.of());
+    }
+
+    private Stack(StackSettings settings, Map<Part, List<Part>> needs, Map<Part, List<Part>> reportsOn) {
         this.settings = settings;
-        this.waves = waves;
+        this.needs = needs;
+        this.reportsOn = reportsOn;
     }
 
     /** The infrastructure: MySQL, Redis with its sentinels, the Seata coordinator and the Canal server. */
     public static Stack infrastructure(StackSettings settings) {
-        return new Stack(settings, infrastructureWaves(settings));
+        return new Stack(settings, new Infrastructure(settings).needs);
     }
 
     /** Everything {@code ./stack up} runs. */
@@ -35,30 +56,45 @@ public final class Stack {
         return suite(settings, Map.of());
     }
 
-    /** The whole suite, with extra environment for every service (tests switch on fault injection this way). */
+    /**
+     * The whole suite, with extra environment for every service (tests switch on fault injection this way). The
+     * services need only the stores they connect to at start: tokens are checked against the issuer's keys when the
+     * first one arrives, and order-service calls the participants only per order.
+     */
     public static Stack suite(StackSettings settings, Map<String, String> serviceEnvironment) {
-        List<List<Part>> waves = new ArrayList<>(infrastructureWaves(settings));
-        // The development issuer, before the services that check its tokens.
-        waves.add(List.of(new ServicePart(settings, DevIssuer.MODULE, DevIssuer.MODULE, settings.authPort(), Map.of())));
-        // The suite's services, after the infrastructure they need. Participants first: order-service calls them.
-        waves.add(List.of(
-                new ServicePart(settings, "account-service", "account-service", settings.accountPort(), serviceEnvironment),
-                new ServicePart(settings, "inventory-service", "inventory-service", settings.inventoryPort(), serviceEnvironment)));
-        List<Part> orderInstances = new ArrayList<>();
+        Infrastructure infra = new Infrastructure(settings);
+        Map<Part, List<Part>> needs = infra.needs;
+        needs.put(new ServicePart(settings, DevIssuer.MODULE, DevIssuer.MODULE, settings.authPort(), Map.of()),
+                List.of());
+        List<Part> transactional = List.of(infra.mysql, infra.seata);
+        List<Part> upstreams = new ArrayList<>();
+        upstreams.add(new ServicePart(settings, "account-service", "account-service", settings.accountPort(),
+                serviceEnvironment));
+        upstreams.add(new ServicePart(settings, "inventory-service", "inventory-service", settings.inventoryPort(),
+                serviceEnvironment));
+        upstreams.forEach(participant -> needs.put(participant, transactional));
+        // order-service also takes its per-user lock in Redis (Redisson, through the sentinels).
+        List<Part> orders = new ArrayList<>(transactional);
+        orders.addAll(infra.sentinels);
         for (int i = 0; i < settings.orderPorts().size(); i++) {
-            orderInstances.add(new ServicePart(settings, "order-service-" + (i + 1), "order-service",
-                    settings.orderPorts().get(i), serviceEnvironment));
+            Part order = new ServicePart(settings, "order-service-" + (i + 1), "order-service",
+                    settings.orderPorts().get(i), serviceEnvironment);
+            needs.put(order, orders);
+            upstreams.add(order);
         }
-        waves.add(orderInstances);
-        waves.add(List.of(new ServicePart(settings, "canal-sync", "canal-sync", settings.canalSyncPort(),
-                serviceEnvironment)));
-        List<Part> gateways = new ArrayList<>();
+        List<Part> sync = new ArrayList<>(infra.sentinels);
+        sync.add(infra.canal);
+        needs.put(new ServicePart(settings, "canal-sync", "canal-sync", settings.canalSyncPort(), serviceEnvironment),
+                sync);
+        // A gateway's health reports the services behind it (UP once one of them is): it starts beside them.
+        Map<Part, List<Part>> reportsOn = new LinkedHashMap<>();
         for (int i = 0; i < settings.gatewayPorts().size(); i++) {
-            gateways.add(new ServicePart(settings, "cache-gateway-" + (i + 1), "cache-gateway",
-                    settings.gatewayPorts().get(i), serviceEnvironment));
+            Part gateway = new ServicePart(settings, "cache-gateway-" + (i + 1), "cache-gateway",
+                    settings.gatewayPorts().get(i), serviceEnvironment);
+            needs.put(gateway, infra.sentinels);
+            reportsOn.put(gateway, List.copyOf(upstreams));
         }
-        waves.add(gateways);
-        return new Stack(settings, waves);
+        return new Stack(settings, needs, reportsOn);
     }
 
     /**
@@ -67,24 +103,36 @@ public final class Stack {
      */
     public static Stack benchmark(StackSettings settings, Map<String, String> env) {
         int port = Integer.parseInt(env.getOrDefault("SHOP_BASELINE_PORT", "8086").trim());
-        return new Stack(settings, List.of(List.of(
-                new ServicePart(settings, "baseline-service", "baseline-service", port, Map.of()))));
+        Map<Part, List<Part>> needs = new LinkedHashMap<>();
+        needs.put(new ServicePart(settings, "baseline-service", "baseline-service", port, Map.of()), List.of());
+        return new Stack(settings, needs);
     }
 
-    private static List<List<Part>> infrastructureWaves(StackSettings settings) {
-        List<Part> storage = new ArrayList<>();
-        storage.add(new MySqlPart(settings));
-        storage.add(new RedisPart(settings, 0));
-        storage.add(new SeataPart(settings));
-        List<Part> followers = new ArrayList<>();
-        followers.add(new RedisPart(settings, 1));
-        followers.add(new RedisPart(settings, 2));
-        followers.add(new CanalPart(settings));
-        List<Part> sentinels = new ArrayList<>();
-        for (int i = 0; i < settings.sentinelPorts().size(); i++) {
-            sentinels.add(new SentinelPart(settings, i));
+    /** The infrastructure's parts and their order: replicas follow the master, sentinels watch all three. */
+    private static final class Infrastructure {
+        final Map<Part, List<Part>> needs = new LinkedHashMap<>();
+        final Part mysql;
+        final Part seata;
+        final Part canal;
+        final List<Part> sentinels = new ArrayList<>();
+
+        Infrastructure(StackSettings settings) {
+            mysql = add(new MySqlPart(settings));
+            Part master = add(new RedisPart(settings, 0));
+            seata = add(new SeataPart(settings));
+            Part replica1 = add(new RedisPart(settings, 1), master);
+            Part replica2 = add(new RedisPart(settings, 2), master);
+            // Canal follows MySQL's binlog from the position it finds at its first start.
+            canal = add(new CanalPart(settings), mysql);
+            for (int i = 0; i < settings.sentinelPorts().size(); i++) {
+                sentinels.add(add(new SentinelPart(settings, i), master, replica1, replica2));
+            }
         }
-        return List.of(storage, followers, sentinels);
+
+        private Part add(Part part, Part... needed) {
+            needs.put(part, List.of(needed));
+            return part;
+        }
     }
 
     public StackSettings settings() {
@@ -92,7 +140,7 @@ public final class Stack {
     }
 
     public List<Part> parts() {
-        return waves.stream().flatMap(List::stream).toList();
+        return List.copyOf(needs.keySet());
     }
 
     public Optional<Part> part(String name) {
@@ -103,62 +151,151 @@ public final class Stack {
         return parts().stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    /** Starts what is not running and waits for every part's health. Throws {@link StartFailure} naming the part. */
+    /**
+     * Starts what is not running, each part once the parts it needs are healthy, and waits for every part's health.
+     * Throws {@link StartFailure} naming the part; parts already up stay up.
+     */
     public void up(PrintStream out) {
-        for (List<Part> wave : waves) {
-            List<Part> starting = new ArrayList<>();
-            long waveBegin = System.nanoTime();
-            for (Part part : wave) {
+        long begin = System.nanoTime();
+        new Start(out).run();
+        out.printf("all parts healthy in %.1f s%n", (System.nanoTime() - begin) / 1e9);
+        StartupCache.awaitSaves(out);
+    }
+
+    /** One {@code up}: which parts are starting, which are waiting for their health, which are healthy. */
+    private final class Start {
+        private final PrintStream out;
+        private final long begin = System.nanoTime();
+        private final ExecutorService starter = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "stack-start");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private final Map<Part, Future<Long>> starting = new LinkedHashMap<>();
+        /** Parts whose process runs, with when it started (for their start timeout) and whether this up started it. */
+        private final Map<Part, Long> runningSince = new LinkedHashMap<>();
+        private final Set<Part> startedHere = new HashSet<>();
+        private final Set<Part> healthy = new HashSet<>();
+        private final Map<Part, Long> healthyAt = new HashMap<>();
+        private long nextReport = System.nanoTime() + 5_000_000_000L;
+
+        Start(PrintStream out) {
+            this.out = out;
+        }
+
+        void run() {
+            try {
+                while (healthy.size() < needs.size()) {
+                    startWhatIsReady();
+                    collectStarts();
+                    checkHealth();
+                    if (healthy.size() < needs.size()) {
+                        reportWaiting();
+                        sleep(100);
+                    }
+                }
+            } finally {
+                // A failed up leaves the parts that are up running; a start cut short (a training) is abandoned.
+                starter.shutdownNow();
+            }
+        }
+
+        private void startWhatIsReady() {
+            for (Map.Entry<Part, List<Part>> entry : needs.entrySet()) {
+                Part part = entry.getKey();
+                if (starting.containsKey(part) || runningSince.containsKey(part) || !healthy.containsAll(entry.getValue())) {
+                    continue;
+                }
                 if (part.running().isPresent()) {
+                    runningSince.put(part, System.nanoTime());
                     continue;
                 }
                 if (Probes.listening(settings.host(), part.port())) {
                     throw new StartFailure(part, "port " + part.port() + " is taken by a process ./stack did not"
                             + " start; free it, or move this part with its SHOP_* port variable (see README)");
                 }
-                try {
+                part.reportTo(line -> out.println("  " + line));
+                startedHere.add(part);
+                starting.put(part, starter.submit(() -> {
                     part.start();
-                } catch (IOException | RuntimeException e) {
-                    throw new StartFailure(part, describe(e));
+                    return System.nanoTime();
+                }));
+            }
+        }
+
+        private void collectStarts() {
+            for (Iterator<Map.Entry<Part, Future<Long>>> it = starting.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<Part, Future<Long>> entry = it.next();
+                if (!entry.getValue().isDone()) {
+                    continue;
                 }
-                starting.add(part);
-            }
-            for (Part part : wave) {
-                awaitHealthy(part, starting.contains(part), waveBegin, out);
+                it.remove();
+                try {
+                    runningSince.put(entry.getKey(), entry.getValue().get());
+                } catch (ExecutionException e) {
+                    Exception cause = e.getCause() instanceof Exception exception ? exception : e;
+                    throw new StartFailure(entry.getKey(), describe(cause));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while starting " + entry.getKey().name(), e);
+                }
             }
         }
-    }
 
-    private void awaitHealthy(Part part, boolean started, long begin, PrintStream out) {
-        long deadline = begin + part.startTimeout().toNanos();
-        long nextReport = System.nanoTime() + 1_000_000_000L;
-        while (!part.isHealthy()) {
+        private void checkHealth() {
+            for (Map.Entry<Part, Long> entry : runningSince.entrySet()) {
+                Part part = entry.getKey();
+                if (healthy.contains(part)) {
+                    continue;
+                }
+                if (part.isHealthy()) {
+                    try {
+                        part.afterHealthy();
+                    } catch (IOException | RuntimeException e) {
+                        throw new StartFailure(part, describe(e));
+                    }
+                    healthy.add(part);
+                    long now = System.nanoTime();
+                    healthyAt.put(part, now);
+                    if (startedHere.contains(part)) {
+                        out.printf("  %-17s healthy on port %-5d in %5.1f s  (%5.1f s into up)%n", part.name(),
+                                part.port(), (now - entry.getValue()) / 1e9, (now - begin) / 1e9);
+                    } else {
+                        out.printf("  %-17s already up on port %d%n", part.name(), part.port());
+                    }
+                } else if (part.running().isEmpty()) {
+                    throw new StartFailure(part, "the process exited during start-up");
+                } else if (System.nanoTime() - timeoutBase(part, entry.getValue()) > part.startTimeout().toNanos()) {
+                    throw new StartFailure(part, "not healthy after " + part.startTimeout().toSeconds() + " s");
+                }
+            }
+        }
+
+        /** When the part's start timeout began: its start, or the last health it reports on, whichever is later. */
+        private long timeoutBase(Part part, long started) {
+            long base = started;
+            for (Part reported : reportsOn.getOrDefault(part, List.of())) {
+                base = Math.max(base, healthyAt.getOrDefault(reported, System.nanoTime()));
+            }
+            return base;
+        }
+
+        private void reportWaiting() {
             long now = System.nanoTime();
-            if (part.running().isEmpty()) {
-                throw new StartFailure(part, "the process exited during start-up");
+            if (now < nextReport) {
+                return;
             }
-            if (now > deadline) {
-                throw new StartFailure(part, "not healthy after " + part.startTimeout().toSeconds() + " s");
-            }
-            if (now >= nextReport) {
-                out.printf("  waiting for %-16s (port %d) %5.1f s%n", part.name(), part.port(), (now - begin) / 1e9);
-                nextReport = now + 5_000_000_000L;
-            }
-            sleep(100);
-        }
-        try {
-            part.afterHealthy();
-        } catch (IOException | RuntimeException e) {
-            throw new StartFailure(part, describe(e));
-        }
-        if (started) {
-            out.printf("  %-16s healthy on port %d in %.1f s%n", part.name(), part.port(), (System.nanoTime() - begin) / 1e9);
-        } else {
-            out.printf("  %-16s already up on port %d%n", part.name(), part.port());
+            nextReport = now + 5_000_000_000L;
+            List<String> waiting = runningSince.keySet().stream().filter(p -> !healthy.contains(p)).map(Part::name)
+                    .toList();
+            List<String> preparing = starting.keySet().stream().map(Part::name).toList();
+            out.printf("  %5.1f s: waiting for %s%s%n", (now - begin) / 1e9,
+                    waiting.isEmpty() ? "-" : String.join(", ", waiting),
+                    preparing.isEmpty() ? "" : "; preparing " + String.join(", ", preparing));
         }
     }
 
-    /** Stops every part this stack started, last wave first. */
+    /** Stops every part this stack started, in reverse listing order: the services before what they need. */
     public void down(PrintStream out) {
         List<Part> reversed = new ArrayList<>(parts());
         java.util.Collections.reverse(reversed);

@@ -44,7 +44,6 @@ public final class StackCommand {
 
     private static int up(Stack stack, PrintStream out) {
         out.println("starting shopsuite in " + stack.settings().stackDir());
-        long begin = System.nanoTime();
         try {
             stack.up(out);
         } catch (Stack.StartFailure failure) {
@@ -53,7 +52,7 @@ public final class StackCommand {
             System.err.println("Fix the cause, then run ./stack up again (parts already up stay up).");
             return 1;
         }
-        out.printf("all parts healthy in %.1f s%n%n", (System.nanoTime() - begin) / 1e9);
+        out.println();
         status(stack, out);
         return 0;
     }

@@ -19,6 +19,9 @@ import java.util.Map;
  *                    {@code SHOP_BIND_ADDRESS} says otherwise, so nothing answers other hosts on the network
  * @param host        the address the parts (and ./stack) connect to: the bind address, or the loopback address
  *                    when the parts listen on every interface
+ * @param startupCache whether services start from a JDK ahead-of-time cache ({@link StartupCache}): on for
+ *                    {@code ./stack} unless {@code SHOP_STARTUP_CACHE=off}; off for tests, whose stack directory
+ *                    lives for one run only
  */
 public record StackSettings(
         Path projectRoot,
@@ -36,7 +39,8 @@ public record StackSettings(
         List<Integer> orderPorts,
         List<Integer> gatewayPorts,
         int canalSyncPort,
-        int authPort) {
+        int authPort,
+        boolean startupCache) {
 
     public static final String SENTINEL_MASTER_NAME = "mymaster";
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
@@ -73,7 +77,8 @@ public record StackSettings(
                 ports(env, "SHOP_ORDER_PORTS", "8083,8084"),
                 ports(env, "SHOP_GATEWAY_PORTS", "8080,8090"),
                 ports(env, "SHOP_CANAL_SYNC_PORT", "8085").get(0),
-                ports(env, "SHOP_AUTH_PORT", "8087").get(0));
+                ports(env, "SHOP_AUTH_PORT", "8087").get(0),
+                startupCache(env));
     }
 
     /** Same shape on free ports, so tests can run beside a running {@code ./stack up}. */
@@ -81,7 +86,7 @@ public record StackSettings(
         try (FreePorts free = new FreePorts()) {
             return new StackSettings(projectRoot, stackDir, DEFAULT_BIND_ADDRESS, DEFAULT_BIND_ADDRESS,
                     free.one(), free.some(3), free.some(3), free.one(), free.one(), free.one(),
-                    free.one(), free.one(), free.some(2), free.some(2), free.one(), free.one());
+                    free.one(), free.one(), free.some(2), free.some(2), free.one(), free.one(), false);
         }
     }
 
@@ -122,6 +127,15 @@ public record StackSettings(
                     + DEFAULT_BIND_ADDRESS + ", or 0.0.0.0 for every interface)");
         }
         return value;
+    }
+
+    private static boolean startupCache(Map<String, String> env) {
+        String value = env.getOrDefault("SHOP_STARTUP_CACHE", "on").trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (value) {
+            case "on", "true", "" -> true;
+            case "off", "false" -> false;
+            default -> throw new IllegalArgumentException("SHOP_STARTUP_CACHE=" + value + ": use on or off");
+        };
     }
 
     /** Where to connect to a part listening on {@code bindAddress}: the wildcard is reached over the loopback. */
