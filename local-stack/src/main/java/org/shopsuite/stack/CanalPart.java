@@ -99,4 +99,9 @@ public final class CanalPart extends Part {
         // In a container the ready file is the container's: its health check looks at it.
         return Probes.listening(settings.host(), port()) && (inContainer() || Files.isRegularFile(readyFile()));
     }
+
+    @Override
+    public boolean startsAJvm() {
+        return true;
+    }
 }

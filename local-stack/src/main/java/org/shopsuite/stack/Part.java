@@ -59,6 +59,11 @@ public abstract class Part {
         return Map.of();
     }
 
+    /** Whether the part is a JVM, whose start keeps a core busy for seconds ({@code up} runs a few at a time). */
+    public boolean startsAJvm() {
+        return false;
+    }
+
     /** Where a part says what a long start is doing ({@code up} prints it). */
     public void reportTo(java.util.function.Consumer<String> progress) {
         this.progress = progress;

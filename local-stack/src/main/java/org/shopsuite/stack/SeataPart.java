@@ -130,4 +130,9 @@ public final class SeataPart extends Part {
     public String address() {
         return settings.host() + ":" + port();
     }
+
+    @Override
+    public boolean startsAJvm() {
+        return true;
+    }
 }

@@ -116,4 +116,9 @@ public final class ServicePart extends Part {
                 .map(response -> response.statusCode() == 200 && response.body().contains("\"UP\""))
                 .orElse(false);
     }
+
+    @Override
+    public boolean startsAJvm() {
+        return true;
+    }
 }

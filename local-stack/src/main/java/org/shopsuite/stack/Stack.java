@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -30,20 +29,10 @@ public final class Stack {
     private final StackSettings settings;
     /** Every part in its listing order (status, down in reverse), with the parts it needs healthy first. */
     private final Map<Part, List<Part>> needs;
-    /**
-     * Parts whose health a part's own health reports (a gateway is UP once a service behind it is): it may start
-     * before them, and its start timeout counts from when they are healthy.
-     */
-    private final Map<Part, List<Part>> reportsOn;
 
     private Stack(StackSettings settings, Map<Part, List<Part>> needs) {
-        this(settings, needs, Map.of());
-    }
-
-    private Stack(StackSettings settings, Map<Part, List<Part>> needs, Map<Part, List<Part>> reportsOn) {
         this.settings = settings;
         this.needs = needs;
-        this.reportsOn = reportsOn;
     }
 
     /** The infrastructure: MySQL, Redis with its sentinels, the Seata coordinator and the Canal server. */
@@ -64,15 +53,13 @@ public final class Stack {
     public static Stack suite(StackSettings settings, Map<String, String> serviceEnvironment) {
         Infrastructure infra = new Infrastructure(settings);
         Map<Part, List<Part>> needs = infra.needs;
-        needs.put(new ServicePart(settings, DevIssuer.MODULE, DevIssuer.MODULE, settings.authPort(), Map.of()),
-                List.of());
         List<Part> transactional = List.of(infra.mysql, infra.seata);
-        List<Part> upstreams = new ArrayList<>();
-        upstreams.add(new ServicePart(settings, "account-service", "account-service", settings.accountPort(),
-                serviceEnvironment));
-        upstreams.add(new ServicePart(settings, "inventory-service", "inventory-service", settings.inventoryPort(),
-                serviceEnvironment));
-        upstreams.forEach(participant -> needs.put(participant, transactional));
+        List<Part> participants = List.of(
+                new ServicePart(settings, "account-service", "account-service", settings.accountPort(),
+                        serviceEnvironment),
+                new ServicePart(settings, "inventory-service", "inventory-service", settings.inventoryPort(),
+                        serviceEnvironment));
+        participants.forEach(participant -> needs.put(participant, transactional));
         // order-service also takes its per-user lock in Redis (Redisson, through the sentinels).
         List<Part> orders = new ArrayList<>(transactional);
         orders.addAll(infra.sentinels);
@@ -80,21 +67,23 @@ public final class Stack {
             Part order = new ServicePart(settings, "order-service-" + (i + 1), "order-service",
                     settings.orderPorts().get(i), serviceEnvironment);
             needs.put(order, orders);
-            upstreams.add(order);
         }
         List<Part> sync = new ArrayList<>(infra.sentinels);
         sync.add(infra.canal);
         needs.put(new ServicePart(settings, "canal-sync", "canal-sync", settings.canalSyncPort(), serviceEnvironment),
                 sync);
-        // A gateway's health reports the services behind it (UP once one of them is): it starts beside them.
-        Map<Part, List<Part>> reportsOn = new LinkedHashMap<>();
+        // A gateway is healthy once a service behind it is (its health reports them): it starts after the
+        // participants, so it never waits for them against its own start timeout.
+        List<Part> gatewayNeeds = new ArrayList<>(infra.sentinels);
+        gatewayNeeds.addAll(participants);
         for (int i = 0; i < settings.gatewayPorts().size(); i++) {
-            Part gateway = new ServicePart(settings, "cache-gateway-" + (i + 1), "cache-gateway",
-                    settings.gatewayPorts().get(i), serviceEnvironment);
-            needs.put(gateway, infra.sentinels);
-            reportsOn.put(gateway, List.copyOf(upstreams));
+            needs.put(new ServicePart(settings, "cache-gateway-" + (i + 1), "cache-gateway",
+                    settings.gatewayPorts().get(i), serviceEnvironment), gatewayNeeds);
         }
-        return new Stack(settings, needs, reportsOn);
+        // The issuer needs nothing, and nothing needs it at start; listed last, it takes a JVM slot last.
+        needs.put(new ServicePart(settings, DevIssuer.MODULE, DevIssuer.MODULE, settings.authPort(), Map.of()),
+                List.of());
+        return new Stack(settings, needs);
     }
 
     /**
@@ -176,8 +165,12 @@ public final class Stack {
         private final Map<Part, Long> runningSince = new LinkedHashMap<>();
         private final Set<Part> startedHere = new HashSet<>();
         private final Set<Part> healthy = new HashSet<>();
-        private final Map<Part, Long> healthyAt = new HashMap<>();
         private long nextReport = System.nanoTime() + 5_000_000_000L;
+        /**
+         * JVM starts keep a core busy for seconds each: a few at a time finish sooner one by one than all at once,
+         * and none is starved past a timeout (a database connection at start, say) while the total stays the same.
+         */
+        private final int jvmSlots = Runtime.getRuntime().availableProcessors() + 1;
 
         Start(PrintStream out) {
             this.out = out;
@@ -206,6 +199,9 @@ public final class Stack {
                 if (starting.containsKey(part) || runningSince.containsKey(part) || !healthy.containsAll(entry.getValue())) {
                     continue;
                 }
+                if (part.startsAJvm() && !part.running().isPresent() && jvmsStarting() >= jvmSlots) {
+                    continue;
+                }
                 if (part.running().isPresent()) {
                     runningSince.put(part, System.nanoTime());
                     continue;
@@ -221,6 +217,11 @@ public final class Stack {
                     return System.nanoTime();
                 }));
             }
+        }
+
+        /** JVM parts this up started that are not healthy yet. */
+        private long jvmsStarting() {
+            return startedHere.stream().filter(p -> p.startsAJvm() && !healthy.contains(p)).count();
         }
 
         private void collectStarts() {
@@ -256,7 +257,6 @@ public final class Stack {
                     }
                     healthy.add(part);
                     long now = System.nanoTime();
-                    healthyAt.put(part, now);
                     if (startedHere.contains(part)) {
                         out.printf("  %-17s healthy on port %-5d in %5.1f s  (%5.1f s into up)%n", part.name(),
                                 part.port(), (now - entry.getValue()) / 1e9, (now - begin) / 1e9);
@@ -265,19 +265,10 @@ public final class Stack {
                     }
                 } else if (part.running().isEmpty()) {
                     throw new StartFailure(part, "the process exited during start-up");
-                } else if (System.nanoTime() - timeoutBase(part, entry.getValue()) > part.startTimeout().toNanos()) {
+                } else if (System.nanoTime() - entry.getValue() > part.startTimeout().toNanos()) {
                     throw new StartFailure(part, "not healthy after " + part.startTimeout().toSeconds() + " s");
                 }
             }
-        }
-
-        /** When the part's start timeout began: its start, or the last health it reports on, whichever is later. */
-        private long timeoutBase(Part part, long started) {
-            long base = started;
-            for (Part reported : reportsOn.getOrDefault(part, List.of())) {
-                base = Math.max(base, healthyAt.getOrDefault(reported, System.nanoTime()));
-            }
-            return base;
         }
 
         private void reportWaiting() {
