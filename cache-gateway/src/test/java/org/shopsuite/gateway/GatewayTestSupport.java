@@ -2,30 +2,15 @@ package org.shopsuite.gateway;
 
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +20,9 @@ import org.shopsuite.cache.CacheKey;
 import org.shopsuite.cache.CachedValue;
 import org.shopsuite.gateway.cache.FillPause;
 import org.shopsuite.gateway.cache.L1Cache;
+import org.shopsuite.testfixtures.SuiteDatabase;
+import org.shopsuite.testfixtures.SuiteHttp;
+import org.shopsuite.testfixtures.SuiteHttp.Reply;
 import org.shopsuite.testfixtures.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -68,13 +56,11 @@ public abstract class GatewayTestSupport {
     /** For parts coming back after a test stopped them: not a freshness claim. */
     protected static final Duration RECOVERY = Duration.ofSeconds(60);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    /** The suite's databases, as root (the contract allows it for tests' fixtures). */
+    protected static final SuiteDatabase db = SuiteDatabase.asRoot(infra);
     /** The user id of operators' tokens here: no account has it. */
     protected static final long OPERATOR = 999_999_999L;
     private static final Pattern USER_ID = Pattern.compile("\"userId\":(\\d+)");
-    private static final AtomicLong NEXT_USER = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
 
     @LocalServerPort
     protected int port;
@@ -91,7 +77,6 @@ public abstract class GatewayTestSupport {
     @Autowired
     protected MeterRegistry metrics;
 
-    private static final AtomicLong UNUSED_IDS = new AtomicLong(1000);
     private static boolean warm;
 
     /** Once per JVM: Canal and canal-sync warm up on a first change, so that later ones time fairly. */
@@ -99,7 +84,7 @@ public abstract class GatewayTestSupport {
     void warmUp() {
         if (!warm) {
             L1Cache.Mark before = l1.mark();
-            long id = insertProduct("warm-up", "1.00", 1);
+            long id = db.newProduct("warm-up", "1.00", 1);
             awaitSynced(CacheKey.product(id), before, 1);
             warm = true;
         }
@@ -121,8 +106,7 @@ public abstract class GatewayTestSupport {
 
     /** A read as an operator (scope shop.admin): these tests are about caching, AuthIT about who may read what. */
     protected Reply get(String path) {
-        return send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(30)).GET()
-                .header("Authorization", "Bearer " + infra.token(OPERATOR, true)).build());
+        return SuiteHttp.send(SuiteHttp.get(url(path), infra.token(OPERATOR, true), Duration.ofSeconds(30)));
     }
 
     protected CompletableFuture<Reply> getAsync(String path) {
@@ -132,55 +116,14 @@ public abstract class GatewayTestSupport {
     /** A post with the token of the user the body names (an order is placed only for the token's user). */
     protected Reply post(String path, String body, Map<String, String> headers) {
         Matcher user = USER_ID.matcher(body);
-        HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + infra.token(user.find() ? Long.parseLong(user.group(1)) : OPERATOR,
-                        false))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = SuiteHttp.post(url(path), body,
+                infra.token(user.find() ? Long.parseLong(user.group(1)) : OPERATOR, false), Duration.ofSeconds(60));
         headers.forEach(request::header);
-        return send(request.build());
+        return SuiteHttp.send(request);
     }
 
-    protected Reply send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response.headers().map());
-        } catch (IOException e) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    protected URI url(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    /** A response as a client sees it. */
-    public record Reply(int status, String body, Map<String, List<String>> headers) {
-
-        public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
-        }
-
-        public String cache() {
-            return header("X-Cache");
-        }
-
-        public JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new IllegalStateException("not JSON: " + body, e);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return status + " X-Cache=" + cache() + " " + body;
-        }
+    protected String url(String path) {
+        return "http://127.0.0.1:" + port + path;
     }
 
     // ---- Redis (L2, as canal-sync and the gateway keep it)
@@ -211,70 +154,6 @@ public abstract class GatewayTestSupport {
 
     protected double count(String meter, String... tags) {
         return metrics.find(meter).tags(tags).counters().stream().mapToDouble(Counter::count).sum();
-    }
-
-    // ---- database (root, as the contract allows for tests' fixtures)
-
-    protected static long insertProduct(String name, String price, int stock) {
-        return insert("inventory_db", "INSERT INTO inventory (product_name, price, stock) VALUES (?, ?, ?)",
-                name, new BigDecimal(price), stock);
-    }
-
-    protected static long newUser(String balance) {
-        long userId = NEXT_USER.incrementAndGet();
-        sql("account_db", "INSERT INTO accounts (user_id, balance) VALUES (?, ?)", userId, new BigDecimal(balance));
-        return userId;
-    }
-
-    /** An id no product has, nor had. */
-    protected static long unusedProductId() {
-        return queryLong("inventory_db", "SELECT COALESCE(MAX(product_id), 0) + ? FROM inventory",
-                UNUSED_IDS.incrementAndGet());
-    }
-
-    protected static void sql(String database, String statement, Object... parameters) {
-        try (Connection c = connect(database); PreparedStatement s = c.prepareStatement(statement)) {
-            bind(s, parameters);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(statement, e);
-        }
-    }
-
-    protected static long queryLong(String database, String query, Object... parameters) {
-        try (Connection c = connect(database); PreparedStatement s = c.prepareStatement(query)) {
-            bind(s, parameters);
-            try (ResultSet rows = s.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(query, e);
-        }
-    }
-
-    private static long insert(String database, String statement, Object... parameters) {
-        try (Connection c = connect(database);
-             PreparedStatement s = c.prepareStatement(statement, Statement.RETURN_GENERATED_KEYS)) {
-            bind(s, parameters);
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(statement, e);
-        }
-    }
-
-    private static Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(infra.jdbcUrl(database), "root", "");
-    }
-
-    private static void bind(PreparedStatement s, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            s.setObject(i + 1, parameters[i]);
-        }
     }
 
     // ---- holding a cache fill back

@@ -21,7 +21,7 @@ class CacheFreshnessIT extends CanalSyncTestSupport {
 
     @Test
     void aProductUpdatedWithPlainSqlIsInRedisWithinOneSecondAndAnnounced() throws Exception {
-        long id = insertProduct("fresh-product", "10.00", 100);
+        long id = db.newProduct("fresh-product", "10.00", 100);
         CacheKey key = CacheKey.product(id);
         awaitCached(key, v -> v.version() == 1, FRESHNESS);
 
@@ -36,7 +36,7 @@ class CacheFreshnessIT extends CanalSyncTestSupport {
 
     @Test
     void anAccountUpdatedWithPlainSqlIsInRedisUnderItsUserIdWithinOneSecondAndAnnounced() throws Exception {
-        long userId = insertAccount("1000.00");
+        long userId = db.newUser("1000.00");
         CacheKey key = CacheKey.account(userId);
         awaitCached(key, v -> v.version() == 1, FRESHNESS);
 
@@ -49,7 +49,7 @@ class CacheFreshnessIT extends CanalSyncTestSupport {
 
     @Test
     void aDeletedRowBecomesATombstoneAndANewRowAnEntry() throws Exception {
-        long id = insertProduct("short-lived", "3.00", 5);
+        long id = db.newProduct("short-lived", "3.00", 5);
         long committed = System.nanoTime();
         CacheKey key = CacheKey.product(id);
         assertThat(awaitFresh(key, 1, committed))
@@ -69,7 +69,7 @@ class CacheFreshnessIT extends CanalSyncTestSupport {
 
     @Test
     void aReinsertedRowReplacesItsTombstoneStartingAgainAtVersionOne() throws Exception {
-        long id = insertProduct("phoenix", "1.00", 1);
+        long id = db.newProduct("phoenix", "1.00", 1);
         CacheKey key = CacheKey.product(id);
         sql("inventory_db", "UPDATE inventory SET stock = 2 WHERE product_id = ?", id);
         sql("inventory_db", "DELETE FROM inventory WHERE product_id = ?", id);
@@ -84,7 +84,7 @@ class CacheFreshnessIT extends CanalSyncTestSupport {
 
     @Test
     void aCacheFillWithAnOlderVersionNeverOverwritesWhatTheBinlogWrote() throws Exception {
-        long id = insertProduct("contended", "7.00", 10);
+        long id = db.newProduct("contended", "7.00", 10);
         CacheKey key = CacheKey.product(id);
         // A gateway reads the row from its owner at version 1 ...
         ProductView readByGateway = (ProductView) awaitCached(key, v -> v.version() == 1, FRESHNESS);
@@ -99,7 +99,7 @@ class CacheFreshnessIT extends CanalSyncTestSupport {
 
     @Test
     void aCacheFillNeverResurrectsADeletedRow() throws Exception {
-        long id = insertProduct("gone", "2.00", 2);
+        long id = db.newProduct("gone", "2.00", 2);
         CacheKey key = CacheKey.product(id);
         ProductView readByGateway = (ProductView) awaitCached(key, v -> v.version() == 1, FRESHNESS);
         sql("inventory_db", "DELETE FROM inventory WHERE product_id = ?", id);
@@ -113,7 +113,7 @@ class CacheFreshnessIT extends CanalSyncTestSupport {
 
     @Test
     void aCacheFillOfAnEvictedKeyIsReplacedByTheNextBinlogChange() throws Exception {
-        long userId = insertAccount("50.00");
+        long userId = db.newUser("50.00");
         CacheKey key = CacheKey.account(userId);
         AccountView current = (AccountView) awaitCached(key, v -> v.version() == 1, FRESHNESS);
         redis.delete(key.redisKey()); // evicted, expired, or Redis restarted empty

@@ -2,14 +2,7 @@ package org.shopsuite.canalsync;
 
 import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,6 +13,7 @@ import org.shopsuite.cache.CacheKey;
 import org.shopsuite.cache.CachedValue;
 import org.shopsuite.cache.InvalidationMessage;
 import org.shopsuite.stack.StackSecret;
+import org.shopsuite.testfixtures.SuiteDatabase;
 import org.shopsuite.testfixtures.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -46,6 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class CanalSyncTestSupport {
 
     static final TestInfrastructure infra = TestInfrastructure.shared();
+    /** The suite's databases, as root (the contract allows it for tests' fixtures). */
+    static final SuiteDatabase db = SuiteDatabase.asRoot(infra);
     static final Duration FRESHNESS = Duration.ofSeconds(1); // the freshness promise (README, "Caches")
     /** For the first event after start-up and for recovery after a restart: not a freshness claim. */
     static final Duration RECOVERY = Duration.ofSeconds(30);
@@ -73,9 +69,9 @@ abstract class CanalSyncTestSupport {
 
     /** Once per JVM: the Canal instance and the subscriber warm up on a first change, so later ones time fairly. */
     @BeforeEach
-    void warmUp() throws SQLException {
+    void warmUp() {
         if (!warm) {
-            long product = insertProduct("warm-up", "1.00", 1);
+            long product = db.newProduct("warm-up", "1.00", 1);
             awaitCached(CacheKey.product(product), v -> true, RECOVERY);
             await().atMost(RECOVERY).until(() -> invalidations.received(CacheKey.product(product)).size() == 1);
             warm = true;
@@ -106,77 +102,26 @@ abstract class CanalSyncTestSupport {
         return value;
     }
 
-    // ---- database side (root, as the contract allows for tests' fixtures)
+    // ---- database side
 
     /** Inserts a product and waits (within the promise) until Redis holds its first version; returns its id. */
-    long cachedProduct(String name, String price, int stock) throws SQLException {
-        long product = insertProduct(name, price, stock);
+    long cachedProduct(String name, String price, int stock) {
+        long product = db.newProduct(name, price, stock);
         awaitCached(CacheKey.product(product), v -> v.version() == 1, FRESHNESS);
         return product;
     }
 
     /** Inserts an account and waits (within the promise) until Redis holds its first version; returns its user id. */
-    long cachedAccount(String balance) throws SQLException {
-        long user = insertAccount(balance);
+    long cachedAccount(String balance) {
+        long user = db.newUser(balance);
         awaitCached(CacheKey.account(user), v -> v.version() == 1, FRESHNESS);
         return user;
     }
 
-    /** Inserts a product; returns its id. */
-    static long insertProduct(String name, String price, int stock) throws SQLException {
-        return insert("inventory_db", "INSERT INTO inventory (product_name, price, stock) VALUES (?, ?, ?)",
-                name, new BigDecimal(price), stock);
-    }
-
-    /** Inserts an account for a user id nobody has yet; returns that user id. */
-    static long insertAccount(String balance) throws SQLException {
-        long userId = queryLong("account_db", "SELECT COALESCE(MAX(user_id), 0) + 1 FROM accounts");
-        insert("account_db", "INSERT INTO accounts (user_id, balance) VALUES (?, ?)", userId, new BigDecimal(balance));
-        return userId;
-    }
-
     /** Runs one statement in its own transaction; returns {@link System#nanoTime()} at its commit, to time from. */
-    static long sql(String database, String statement, Object... parameters) throws SQLException {
-        try (Connection c = connect(database); PreparedStatement s = prepare(c, statement, parameters)) {
-            s.executeUpdate(); // autocommit: committed on return
-            return System.nanoTime();
-        }
-    }
-
-    static long queryLong(String database, String query, Object... parameters) throws SQLException {
-        try (Connection c = connect(database); PreparedStatement s = prepare(c, query, parameters);
-             ResultSet rows = s.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static long insert(String database, String statement, Object... parameters) throws SQLException {
-        try (Connection c = connect(database);
-             PreparedStatement s = c.prepareStatement(statement, Statement.RETURN_GENERATED_KEYS)) {
-            bind(s, parameters);
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
-
-    private static Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(infra.jdbcUrl(database), "root", "");
-    }
-
-    private static PreparedStatement prepare(Connection c, String statement, Object... parameters) throws SQLException {
-        PreparedStatement s = c.prepareStatement(statement);
-        bind(s, parameters);
-        return s;
-    }
-
-    private static void bind(PreparedStatement s, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            s.setObject(i + 1, parameters[i]);
-        }
+    static long sql(String database, String statement, Object... parameters) {
+        db.update(database, statement, parameters); // autocommit: committed on return
+        return System.nanoTime();
     }
 
     /** Every invalidation message published on the channel, as a gateway would receive it. */

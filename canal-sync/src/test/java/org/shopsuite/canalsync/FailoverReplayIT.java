@@ -25,7 +25,7 @@ class FailoverReplayIT extends CanalSyncTestSupport {
 
     @Test
     void aWriteTheNewMasterLostIsWrittenAgainAfterTheFailover() throws Exception {
-        long id = insertProduct("failover-replay", "1.00", 10);
+        long id = db.newProduct("failover-replay", "1.00", 10);
         CacheKey key = CacheKey.product(id);
         awaitCached(key, v -> v.version() == 1, RECOVERY);
         RedisPart master = infra.redisNodes().stream().filter(n -> "master".equals(n.role())).findFirst().orElseThrow();

@@ -29,7 +29,7 @@ class OperationsIT extends CanalSyncTestSupport {
 
     @Test
     void healthSaysWhereTheSyncIsAndMetricsCountTheEvents() throws Exception {
-        long id = insertProduct("observed", "1.00", 1);
+        long id = db.newProduct("observed", "1.00", 1);
         sql("inventory_db", "UPDATE inventory SET stock = 2 WHERE product_id = ?", id);
         awaitCached(CacheKey.product(id), v -> v.version() == 2, FRESHNESS);
 
@@ -49,7 +49,7 @@ class OperationsIT extends CanalSyncTestSupport {
 
     @Test
     void changesMadeWhileTheCanalServerIsDownArriveAfterItRestarts() throws Exception {
-        long id = insertProduct("canal-restart", "1.00", 10);
+        long id = db.newProduct("canal-restart", "1.00", 10);
         CacheKey key = CacheKey.product(id);
         awaitCached(key, v -> v.version() == 1, FRESHNESS);
 
@@ -72,12 +72,12 @@ class OperationsIT extends CanalSyncTestSupport {
      */
     @Test
     void healthIsDownWhileTheBinlogMovesAndCanalSyncDoesNot() throws Exception {
-        long id = insertProduct("dump-lost", "1.00", 10);
+        long id = db.newProduct("dump-lost", "1.00", 10);
         CacheKey key = CacheKey.product(id);
         awaitCached(key, v -> v.version() == 1, FRESHNESS);
         await().atMost(RECOVERY).until(() -> "UP".equals(canalSyncHealth().get("status")));
 
-        long dump = queryLong("", "SELECT id FROM information_schema.processlist WHERE command LIKE 'Binlog Dump%'");
+        long dump = db.queryLong("", "SELECT id FROM information_schema.processlist WHERE command LIKE 'Binlog Dump%'");
         sql("", "KILL " + dump);
         sql("inventory_db", "UPDATE inventory SET stock = 9 WHERE product_id = ?", id);
 
@@ -94,7 +94,7 @@ class OperationsIT extends CanalSyncTestSupport {
     /** A batch only a master has could be lost by a failover: it is acked once a replica has it too. */
     @Test
     void aBatchNoReplicaConfirmedIsNotAcked() throws Exception {
-        long id = insertProduct("no-replica", "1.00", 10);
+        long id = db.newProduct("no-replica", "1.00", 10);
         CacheKey key = CacheKey.product(id);
         awaitCached(key, v -> v.version() == 1, FRESHNESS);
         // after an earlier test's restart, roles settle once the sentinels have reconfigured the old master
@@ -117,7 +117,7 @@ class OperationsIT extends CanalSyncTestSupport {
 
     @Test
     void changesMadeWhileTheRedisMasterIsDownArriveAfterItRestarts() throws Exception {
-        long userId = insertAccount("30.00");
+        long userId = db.newUser("30.00");
         CacheKey key = CacheKey.account(userId);
         awaitCached(key, v -> v.version() == 1, FRESHNESS);
         RedisPart master = infra.redisNodes().stream().filter(n -> "master".equals(n.role())).findFirst().orElseThrow();

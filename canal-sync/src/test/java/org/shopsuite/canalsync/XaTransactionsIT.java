@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -141,7 +140,7 @@ class XaTransactionsIT extends CanalSyncTestSupport {
      * A change committed after the XA PREPAREs reaches Redis within the promise: it proves canal-sync has read past
      * them (the binlog is in order), and that prepared transactions do not hold later changes back.
      */
-    private void changesAfterThePrepareArriveOnTime() throws SQLException {
+    private void changesAfterThePrepareArriveOnTime() {
         cachedProduct("marker", "1.00", 1);
     }
 
@@ -158,7 +157,7 @@ class XaTransactionsIT extends CanalSyncTestSupport {
         }
 
         static XaBranch prepare(String database, String xid, String statement) throws SQLException {
-            Connection connection = DriverManager.getConnection(infra.jdbcUrl(database), "root", "");
+            Connection connection = db.connect(database);
             try (Statement s = connection.createStatement()) {
                 s.execute("XA START '" + xid + "'");
                 s.executeUpdate(statement);

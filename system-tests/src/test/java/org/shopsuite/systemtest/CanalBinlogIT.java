@@ -7,9 +7,6 @@ import com.alibaba.otter.canal.client.CanalConnectors;
 import com.alibaba.otter.canal.protocol.CanalEntry;
 import com.alibaba.otter.canal.protocol.Message;
 import java.net.InetSocketAddress;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,12 +17,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.stack.CanalPart;
+import org.shopsuite.testfixtures.SuiteDatabase;
 import org.shopsuite.testfixtures.TestInfrastructure;
 
 /** Row changes in MariaDB reach a canal.client subscriber through the real Canal server, also across its restart. */
 class CanalBinlogIT {
 
     static final TestInfrastructure infra = TestInfrastructure.shared();
+    static final SuiteDatabase db = SuiteDatabase.asRoot(infra);
     static final String TABLE = "inventory_db\\.inventory";
 
     private CanalConnector connector;
@@ -39,12 +38,12 @@ class CanalBinlogIT {
 
     @Test
     void rowUpdateArrivesWithBeforeAndAfterImagesWithinOneSecond() throws Exception {
-        int product = newProduct("canal-update", 10);
+        long product = db.newProduct("canal-update", "1.00", 10);
         subscribe();
         awaitRows(r -> r.productId == product, 10_000); // the insert: the instance is warm from here on
 
         long committed = System.nanoTime();
-        sql("UPDATE inventory SET stock = 7 WHERE product_id = " + product);
+        db.update("inventory_db", "UPDATE inventory SET stock = 7 WHERE product_id = " + product);
         List<RowChange> changes = awaitRows(r -> r.productId == product && r.type == CanalEntry.EventType.UPDATE, 1_000);
         long lagMillis = (System.nanoTime() - committed) / 1_000_000;
 
@@ -58,9 +57,9 @@ class CanalBinlogIT {
 
     @Test
     void updatesMadeWhileTheCanalServerIsDownArriveAfterItRestarts() throws Exception {
-        int stays = newProduct("canal-untouched", 5);
-        int first = newProduct("canal-down-1", 5);
-        int second = newProduct("canal-down-2", 5);
+        long stays = db.newProduct("canal-untouched", "1.00", 5);
+        long first = db.newProduct("canal-down-1", "1.00", 5);
+        long second = db.newProduct("canal-down-2", "1.00", 5);
         subscribe();
         awaitRows(r -> r.productId == second, 10_000);
         connector.disconnect();
@@ -68,17 +67,17 @@ class CanalBinlogIT {
 
         CanalPart canal = infra.canal();
         canal.stop();
-        sql("UPDATE inventory SET stock = 1 WHERE product_id = " + first);
-        sql("UPDATE inventory SET stock = 2 WHERE product_id = " + second);
+        db.update("inventory_db", "UPDATE inventory SET stock = 1 WHERE product_id = " + first);
+        db.update("inventory_db", "UPDATE inventory SET stock = 2 WHERE product_id = " + second);
         infra.restartStopped();
 
         subscribe();
-        Set<Integer> ours = Set.of(stays, first, second);
+        Set<Long> ours = Set.of(stays, first, second);
         List<RowChange> updates = awaitRows(r -> r.productId == second && r.type == CanalEntry.EventType.UPDATE, 30_000)
                 .stream().filter(r -> ours.contains(r.productId) && r.type == CanalEntry.EventType.UPDATE).toList();
 
         // exactly the rows changed while the server was down, each with its new value (a replay may repeat one)
-        Map<Integer, String> newStock = updates.stream()
+        Map<Long, String> newStock = updates.stream()
                 .collect(Collectors.toMap(r -> r.productId, r -> r.after.get("stock"), (a, b) -> b));
         assertThat(newStock).isEqualTo(Map.of(first, "1", second, "2"));
     }
@@ -122,28 +121,9 @@ class CanalBinlogIT {
         return values;
     }
 
-    private static int newProduct(String name, int stock) throws SQLException {
-        try (Connection c = DriverManager.getConnection(infra.jdbcUrl("inventory_db"), "root", "")) {
-            var statement = c.prepareStatement("INSERT INTO inventory (product_name, price, stock) VALUES (?, 1.00, ?)",
-                    java.sql.Statement.RETURN_GENERATED_KEYS);
-            statement.setString(1, name);
-            statement.setInt(2, stock);
-            statement.executeUpdate();
-            var keys = statement.getGeneratedKeys();
-            keys.next();
-            return keys.getInt(1);
-        }
-    }
-
-    private static void sql(String update) throws SQLException {
-        try (Connection c = DriverManager.getConnection(infra.jdbcUrl("inventory_db"), "root", "")) {
-            c.createStatement().executeUpdate(update);
-        }
-    }
-
-    record RowChange(CanalEntry.EventType type, Map<String, String> before, Map<String, String> after, int productId) {
+    record RowChange(CanalEntry.EventType type, Map<String, String> before, Map<String, String> after, long productId) {
         RowChange(CanalEntry.EventType type, Map<String, String> before, Map<String, String> after) {
-            this(type, before, after, Integer.parseInt((after.isEmpty() ? before : after).get("product_id")));
+            this(type, before, after, Long.parseLong((after.isEmpty() ? before : after).get("product_id")));
         }
     }
 }

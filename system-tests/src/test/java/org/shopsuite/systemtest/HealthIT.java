@@ -11,9 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.stack.Probes;
-import org.shopsuite.testfixtures.TestInfrastructure;
 import org.shopsuite.systemtest.order.Ledger;
 import org.shopsuite.systemtest.order.SuiteClient;
+import org.shopsuite.testfixtures.TestInfrastructure;
 
 /** Health tells the truth: a service that cannot reach the coordinator is DOWN, and a gateway sees it so. */
 class HealthIT {
@@ -73,6 +73,6 @@ class HealthIT {
 
     /** As an operator: only shop.admin sees what is down and why. */
     private static JsonNode gatewayHealth() {
-        return orders.get(infra.baseUrl(infra.service("cache-gateway-1")) + "/actuator/health").body();
+        return orders.get(infra.baseUrl(infra.service("cache-gateway-1")) + "/actuator/health").json();
     }
 }

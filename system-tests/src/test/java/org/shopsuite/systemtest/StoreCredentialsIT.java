@@ -9,10 +9,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,6 +24,7 @@ import org.shopsuite.stack.SeataPart;
 import org.shopsuite.stack.SentinelPart;
 import org.shopsuite.stack.StackSecret;
 import org.shopsuite.stack.StackSettings;
+import org.shopsuite.testfixtures.SuiteHttp;
 import org.shopsuite.testfixtures.TestInfrastructure;
 
 /**
@@ -101,14 +98,10 @@ class StoreCredentialsIT {
     }
 
     /** The console's answer to a login: {"code":"200",...,"data":"<token>"} or a refusal. */
-    private static String consoleLogin(String user, String password) throws Exception {
-        HttpRequest login = HttpRequest.newBuilder(URI.create("http://" + infra.host() + ":"
-                        + infra.settings().seataConsolePort() + "/api/v1/auth/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\""
-                        + password + "\"}"))
-                .timeout(Duration.ofSeconds(10)).build();
-        return HttpClient.newHttpClient().send(login, HttpResponse.BodyHandlers.ofString()).body();
+    private static String consoleLogin(String user, String password) {
+        return SuiteHttp.send(SuiteHttp.post("http://" + infra.host() + ":" + infra.settings().seataConsolePort()
+                        + "/api/v1/auth/login", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}",
+                null, Duration.ofSeconds(10))).body();
     }
 
     // ------------------------------------------------------------------------------------------------- MariaDB

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.api.problem.ProblemTypes;
 import org.shopsuite.gateway.GatewayTestSupport;
+import org.shopsuite.testfixtures.SuiteHttp.Reply;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.shopsuite.cache.CacheKey;
 import org.shopsuite.cache.ProductView;
 import org.shopsuite.gateway.GatewayTestSupport;
+import org.shopsuite.testfixtures.SuiteHttp.Reply;
 
 /**
  * The race every read-through cache has: a fill reads the row, the row changes (canal-sync writes the new version
@@ -18,7 +19,7 @@ class FillRaceIT extends GatewayTestSupport {
     @Test
     void aFillHeldBackUntilAfterTheRowChangedNeverPutsTheOldRowIntoL2OrL1() {
         L1Cache.Mark before = l1.mark();
-        long id = insertProduct("contended", "5.00", 10);
+        long id = db.newProduct("contended", "5.00", 10);
         CacheKey key = CacheKey.product(id);
         awaitSynced(key, before, 1);
         dropFromL2(key);
@@ -27,7 +28,7 @@ class FillRaceIT extends GatewayTestSupport {
         CompletableFuture<Reply> slowRead = getAsync("/api/products/" + id);
         fill.awaitReached(); // it has read version 1 from inventory-service
         L1Cache.Mark beforeChange = l1.mark();
-        sql("inventory_db", "UPDATE inventory SET stock = 9 WHERE product_id = ?", id);
+        db.update("inventory_db", "UPDATE inventory SET stock = 9 WHERE product_id = ?", id);
         awaitSynced(key, beforeChange, 2); // version 2 in L2, and this gateway got the broadcast
         fill.release();
 
@@ -46,7 +47,7 @@ class FillRaceIT extends GatewayTestSupport {
     @Test
     void aFillHeldBackWhileL2LostTheNewerRowStillDoesNotWriteTheOldOne() {
         L1Cache.Mark before = l1.mark();
-        long userId = newUser("70.00");
+        long userId = db.newUser("70.00");
         CacheKey key = CacheKey.account(userId);
         awaitSynced(key, before, 1);
         dropFromL2(key);
@@ -55,7 +56,7 @@ class FillRaceIT extends GatewayTestSupport {
         CompletableFuture<Reply> slowRead = getAsync("/api/accounts/" + userId);
         fill.awaitReached();
         L1Cache.Mark beforeChange = l1.mark();
-        sql("account_db", "UPDATE accounts SET balance = 60.00 WHERE user_id = ?", userId);
+        db.update("account_db", "UPDATE accounts SET balance = 60.00 WHERE user_id = ?", userId);
         awaitSynced(key, beforeChange, 2);
         dropFromL2(key); // evicted, or lost in a failover: the version check has nothing to compare with
         fill.release();

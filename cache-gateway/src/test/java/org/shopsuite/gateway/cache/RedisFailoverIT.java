@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.shopsuite.cache.CacheKey;
 import org.shopsuite.gateway.GatewayTestSupport;
 import org.shopsuite.stack.RedisPart;
+import org.shopsuite.testfixtures.SuiteHttp.Reply;
 
 /**
  * Redis is an optimisation: with its master killed, reads keep answering (from L1 and the owners) until a replica is
@@ -27,7 +28,7 @@ class RedisFailoverIT extends GatewayTestSupport {
     @Test
     void readsAnswerThroughoutAMasterFailoverAndL2IsUsedAgainAfterIt() {
         L1Cache.Mark before = l1.mark();
-        long id = insertProduct("failover", "4.00", 40);
+        long id = db.newProduct("failover", "4.00", 40);
         CacheKey key = CacheKey.product(id);
         awaitSynced(key, before, 1);
         String body = "{\"productId\":" + id + ",\"name\":\"failover\",\"price\":4.00,\"stock\":40}";
@@ -61,7 +62,7 @@ class RedisFailoverIT extends GatewayTestSupport {
         // with the row in L1 (for a minute, in tests), only the broadcast can bring the change.
         get("/api/products/" + id);
         assertThat(get("/api/products/" + id).cache()).isEqualTo("L1");
-        sql("inventory_db", "UPDATE inventory SET stock = 39 WHERE product_id = ?", id);
+        db.update("inventory_db", "UPDATE inventory SET stock = 39 WHERE product_id = ?", id);
         await().atMost(RECOVERY).until(() -> get("/api/products/" + id).json().path("stock").asInt() == 39);
         assertThat(inL2(key)).extracting("stock", "price").containsExactly(39, new BigDecimal("4.00"));
     }

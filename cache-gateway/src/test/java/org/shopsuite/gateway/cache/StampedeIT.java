@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.cache.CacheKey;
 import org.shopsuite.gateway.GatewayTestSupport;
+import org.shopsuite.testfixtures.SuiteHttp.Reply;
 
 /** Many reads of one cold key at once cost the owning service a single read. */
 class StampedeIT extends GatewayTestSupport {
@@ -21,7 +22,7 @@ class StampedeIT extends GatewayTestSupport {
     @Test
     void twoHundredConcurrentReadsOfAColdKeyMakeExactlyOneOriginCall() {
         L1Cache.Mark before = l1.mark();
-        long id = insertProduct("hot", "9.99", 1000);
+        long id = db.newProduct("hot", "9.99", 1000);
         CacheKey key = CacheKey.product(id);
         awaitSynced(key, before, 1);
         dropFromL2(key);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.cache.AccountView;
@@ -19,6 +17,8 @@ import org.shopsuite.cache.VersionedCacheWriter;
 import org.shopsuite.gateway.GatewayTestSupport;
 import org.shopsuite.gateway.cache.CacheMetrics;
 import org.shopsuite.gateway.cache.L1Cache;
+import org.shopsuite.testfixtures.SuiteHttp;
+import org.shopsuite.testfixtures.SuiteHttp.Reply;
 
 /** Products and balances through the gateway: which level answers, with exactly the owner's body, and how fresh. */
 class CatalogReadIT extends GatewayTestSupport {
@@ -26,7 +26,7 @@ class CatalogReadIT extends GatewayTestSupport {
     @Test
     void aColdProductIsAMissThenAnL1HitThenAfterLeavingL1AnL2Hit() {
         L1Cache.Mark before = l1.mark();
-        long id = insertProduct("levels", "10.00", 100);
+        long id = db.newProduct("levels", "10.00", 100);
         CacheKey key = CacheKey.product(id);
         awaitSynced(key, before, 1);
         dropFromL2(key);
@@ -53,7 +53,7 @@ class CatalogReadIT extends GatewayTestSupport {
     @Test
     void aBalanceGoesThroughTheSameLevelsWithTheOwnersBody() {
         L1Cache.Mark before = l1.mark();
-        long userId = newUser("1000.00");
+        long userId = db.newUser("1000.00");
         CacheKey key = CacheKey.account(userId);
         awaitSynced(key, before, 1);
         dropFromL2(key);
@@ -73,7 +73,7 @@ class CatalogReadIT extends GatewayTestSupport {
     @Test
     void anInvalidationMessageEvictsL1AndTheNextReadTakesTheNewValueFromL2() {
         L1Cache.Mark before = l1.mark();
-        long id = insertProduct("announced", "3.00", 30);
+        long id = db.newProduct("announced", "3.00", 30);
         CacheKey key = CacheKey.product(id);
         awaitSynced(key, before, 1);
         get("/api/products/" + id);
@@ -93,13 +93,13 @@ class CatalogReadIT extends GatewayTestSupport {
     @Test
     void aRowChangedWithPlainSqlIsServedNewWithinOneSecondAndTheOldValueNeverComesBack() {
         L1Cache.Mark before = l1.mark();
-        long userId = newUser("500.00");
+        long userId = db.newUser("500.00");
         CacheKey key = CacheKey.account(userId);
         awaitSynced(key, before, 1);
         assertThat(get("/api/accounts/" + userId).json().path("balance").decimalValue()).isEqualByComparingTo("500.00");
         assertThat(get("/api/accounts/" + userId).cache()).isEqualTo("L1");
 
-        sql("account_db", "UPDATE accounts SET balance = 480.00 WHERE user_id = ?", userId);
+        db.update("account_db", "UPDATE accounts SET balance = 480.00 WHERE user_id = ?", userId);
         long changed = System.nanoTime();
 
         await().atMost(FRESHNESS).pollInterval(Duration.ofMillis(5)).until(() -> get("/api/accounts/" + userId)
@@ -114,7 +114,7 @@ class CatalogReadIT extends GatewayTestSupport {
 
     @Test
     void anUnknownProductIs404AndRememberedWithoutAskingTheOwnerAgain() {
-        long id = unusedProductId();
+        long id = db.unusedProductId();
         double ownerAsked = count(CacheMetrics.ORIGIN_LOADS, "kind", "product", "outcome", "not_found");
 
         Reply first = get("/api/products/" + id);
@@ -133,12 +133,12 @@ class CatalogReadIT extends GatewayTestSupport {
 
     @Test
     void aProductThatWas404BecomesVisibleWithinOneSecondOfItsInsert() {
-        long id = unusedProductId();
+        long id = db.unusedProductId();
         assertThat(get("/api/products/" + id).status()).isEqualTo(404);
         assertThat(get("/api/products/" + id).cache()).isEqualTo("L1"); // remembered as absent
 
-        sql("inventory_db", "INSERT INTO inventory (product_id, product_name, price, stock) VALUES (?, 'late', 1.25, 3)",
-                id);
+        db.update("inventory_db",
+                "INSERT INTO inventory (product_id, product_name, price, stock) VALUES (?, 'late', 1.25, 3)", id);
         long inserted = System.nanoTime();
 
         Reply visible = await().atMost(FRESHNESS).pollInterval(Duration.ofMillis(5))
@@ -150,7 +150,7 @@ class CatalogReadIT extends GatewayTestSupport {
 
     @Test
     void anUnknownAccountIs404AndNonsenseIdsAre400Or404() {
-        Reply unknown = get("/api/accounts/" + (newUser("1.00") + 1_000_000));
+        Reply unknown = get("/api/accounts/" + (db.newUser("1.00") + 1_000_000));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().path("title").asText()).isEqualTo("Account not found");
         Reply notANumber = get("/api/products/abc");
@@ -163,8 +163,8 @@ class CatalogReadIT extends GatewayTestSupport {
     @Test
     void anUnreachableOwnerIs503WhileWhatTheCacheHoldsIsStillServed() {
         L1Cache.Mark before = l1.mark();
-        long cached = insertProduct("kept", "2.00", 2);
-        long uncached = insertProduct("unreachable", "2.00", 2);
+        long cached = db.newProduct("kept", "2.00", 2);
+        long uncached = db.newProduct("unreachable", "2.00", 2);
         awaitSynced(CacheKey.product(cached), before, 1);
         awaitSynced(CacheKey.product(uncached), before, 1);
         dropFromL2(CacheKey.product(uncached));
@@ -185,7 +185,7 @@ class CatalogReadIT extends GatewayTestSupport {
 
     /** What the owning service itself answers, asked as an operator. */
     private String ownerBody(String service, String path) {
-        return send(HttpRequest.newBuilder(URI.create(infra.baseUrl(infra.service(service)) + path)).GET()
-                .header("Authorization", "Bearer " + infra.token(OPERATOR, true)).build()).body();
+        return SuiteHttp.send(SuiteHttp.get(infra.baseUrl(infra.service(service)) + path, infra.token(OPERATOR, true),
+                Duration.ofSeconds(30))).body();
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.shopsuite.cache.CacheKey;
 import org.shopsuite.gateway.GatewayTestSupport;
 import org.shopsuite.gateway.cache.L1Cache;
+import org.shopsuite.testfixtures.SuiteHttp.Reply;
 
 /** What an operator sees: health with Redis and every upstream as details, and the cache's counters. */
 class OperationsIT extends GatewayTestSupport {
@@ -35,7 +36,7 @@ class OperationsIT extends GatewayTestSupport {
     @Test
     void prometheusCountsLookupsPerLevelAndOriginLoads() {
         L1Cache.Mark before = l1.mark();
-        long id = insertProduct("metered", "1.00", 1);
+        long id = db.newProduct("metered", "1.00", 1);
         awaitSynced(CacheKey.product(id), before, 1);
         get("/api/products/" + id);
         get("/api/products/" + id);

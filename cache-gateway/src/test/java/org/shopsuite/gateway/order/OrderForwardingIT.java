@@ -5,20 +5,23 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.gateway.GatewayTestSupport;
+import org.shopsuite.testfixtures.SuiteHttp;
+import org.shopsuite.testfixtures.SuiteHttp.Reply;
 
 /** Orders pass through the gateway to the order-service instances, and survive one of them being down. */
 class OrderForwardingIT extends GatewayTestSupport {
 
     @Test
     void anOrderPlacedThroughTheGatewayComesBackAsOrderServiceAnsweredAndCanBeReadThroughIt() {
-        long user = newUser("100.00");
-        long product = insertProduct("ordered", "2.50", 10);
+        long user = db.newUser("100.00");
+        long product = db.newProduct("ordered", "2.50", 10);
 
         Reply placed = post("/api/orders", order(user, product, 2, "XA"), Map.of());
 
@@ -36,8 +39,8 @@ class OrderForwardingIT extends GatewayTestSupport {
 
     @Test
     void theBalanceAndStockTheGatewayServesShowTheOrderWithinOneSecond() {
-        long user = newUser("100.00");
-        long product = insertProduct("watched", "2.50", 10);
+        long user = db.newUser("100.00");
+        long product = db.newProduct("watched", "2.50", 10);
         assertThat(get("/api/accounts/" + user).status()).isEqualTo(200);
         assertThat(get("/api/products/" + product).status()).isEqualTo(200);
 
@@ -64,8 +67,8 @@ class OrderForwardingIT extends GatewayTestSupport {
 
     @Test
     void withOneOrderServiceInstanceStoppedEveryOrderStillGoesThrough() {
-        long user = newUser("100.00");
-        long product = insertProduct("failover", "1.00", 100);
+        long user = db.newUser("100.00");
+        long product = db.newProduct("failover", "1.00", 100);
         infra.service("order-service-1").stop();
         try {
             // Round-robin sends every other request to the stopped instance first; its connection is refused (it never
@@ -75,7 +78,7 @@ class OrderForwardingIT extends GatewayTestSupport {
                 assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
                 assertThat(get(placed.header("Location")).status()).isEqualTo(200);
             }
-            assertThat(queryLong("order_db", "SELECT COUNT(*) FROM orders WHERE user_id = ?", user)).isEqualTo(4);
+            assertThat(db.queryLong("order_db", "SELECT COUNT(*) FROM orders WHERE user_id = ?", user)).isEqualTo(4);
         } finally {
             infra.restartStopped();
         }
@@ -86,7 +89,8 @@ class OrderForwardingIT extends GatewayTestSupport {
         String tooLarge = "{\"userId\":1,\"productId\":1,\"quantity\":1,\"padding\":\"" + "x".repeat(64 * 1024) + "\"}";
 
         Reply declared = post("/api/orders", tooLarge, Map.of());
-        Reply chunked = send(HttpRequest.newBuilder(url("/api/orders")).header("Content-Type", "application/json")
+        Reply chunked = SuiteHttp.send(HttpRequest.newBuilder(URI.create(url("/api/orders")))
+                .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + infra.token(1, false))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new ByteArrayInputStream(tooLarge.getBytes(StandardCharsets.UTF_8))))

@@ -16,6 +16,7 @@ import org.apache.seata.tm.api.GlobalTransaction;
 import org.apache.seata.tm.api.GlobalTransactionContext;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.stack.StackSecret;
+import org.shopsuite.testfixtures.SuiteDatabase;
 import org.shopsuite.testfixtures.TestInfrastructure;
 import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -133,17 +134,8 @@ class StockReservationFenceIT {
     }
 
     /** As root: the service's own user may change stock, but never create products (sql/07-users.sql). */
-    private long newProduct(int stock) throws java.sql.SQLException {
-        try (var root = java.sql.DriverManager.getConnection(infra.jdbcUrl("inventory_db"), "root", "");
-             var insert = root.prepareStatement("INSERT INTO inventory (product_name, price, stock) VALUES ('fence',"
-                     + " 1.00, ?)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
-            insert.setInt(1, stock);
-            insert.executeUpdate();
-            try (var key = insert.getGeneratedKeys()) {
-                key.next();
-                return key.getLong(1);
-            }
-        }
+    private static long newProduct(int stock) {
+        return SuiteDatabase.asRoot(infra).newProduct("fence", "1.00", stock);
     }
 
     private void assertStock(long product, int stock, int frozen) {

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,10 +21,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.shopsuite.stack.DevIssuer;
 import org.shopsuite.stack.StackSecret;
-import org.shopsuite.testfixtures.TestInfrastructure;
 import org.shopsuite.systemtest.order.Ledger;
 import org.shopsuite.systemtest.order.SuiteClient;
-import org.shopsuite.systemtest.order.SuiteClient.Reply;
+import org.shopsuite.testfixtures.SuiteHttp;
+import org.shopsuite.testfixtures.SuiteHttp.Reply;
+import org.shopsuite.testfixtures.TestInfrastructure;
 
 /**
  * Who may do what, against the real suite and its real issuer: tokens are checked for signature, expiry, issuer and
@@ -39,7 +38,6 @@ class AuthIT {
     static final SuiteClient client = new SuiteClient(infra);
     static final Ledger ledger = new Ledger(infra);
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     // ---- tokens that must be refused
 
@@ -65,7 +63,7 @@ class AuthIT {
             assertThat(reply.header("WWW-Authenticate")).as(bad + ": " + reply).startsWith("Bearer");
             assertThat(reply.header("Content-Type")).as(bad + ": " + reply).startsWith("application/problem+json");
             assertThat(reply.problemSlug()).as(bad + ": " + reply).isEqualTo("unauthenticated");
-            assertThat(reply.body().path("status").asInt()).isEqualTo(401);
+            assertThat(reply.json().path("status").asInt()).isEqualTo(401);
         }
         assertThat(ledger.orderCount()).isEqualTo(ordersBefore);
         assertThat(ledger.balance(user)).isEqualByComparingTo("100.00");
@@ -93,11 +91,11 @@ class AuthIT {
             Reply own = client.getWith(base + "/api/accounts/" + a, tokenOfA);
             Reply others = client.getWith(base + "/api/accounts/" + b, tokenOfA);
             assertThat(own.status()).as(base + " " + own).isEqualTo(200);
-            assertThat(own.body().path("balance").decimalValue()).isEqualByComparingTo("100.00");
+            assertThat(own.json().path("balance").decimalValue()).isEqualByComparingTo("100.00");
             assertThat(others.status()).as(base + " " + others).isEqualTo(403);
             assertThat(others.header("Content-Type")).startsWith("application/problem+json");
             assertThat(others.problemSlug()).isEqualTo("forbidden");
-            assertThat(others.body().has("balance")).isFalse();
+            assertThat(others.json().has("balance")).isFalse();
         }
     }
 
@@ -109,7 +107,7 @@ class AuthIT {
         String key = "auth-it-" + a;
         Reply placed = client.placeOrderAt(client.gateway(0), a, product, 1, "XA", key, Map.of());
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
-        long orderId = placed.body().path("orderId").asLong();
+        long orderId = placed.json().path("orderId").asLong();
         String tokenOfA = infra.token(a, false);
         String tokenOfB = infra.token(b, false);
 
@@ -119,9 +117,9 @@ class AuthIT {
             assertThat(byIdForB.status()).as(base + " " + byIdForB).isEqualTo(404);
             assertThat(byKeyForB.status()).as(base + " " + byKeyForB).isEqualTo(404);
             // exactly what an order that does not exist looks like
-            assertThat(byIdForB.body().path("title").asText()).isEqualTo("Order not found");
+            assertThat(byIdForB.json().path("title").asText()).isEqualTo("Order not found");
             assertThat(client.getWith(base + "/api/orders/" + orderId, tokenOfA).status()).isEqualTo(200);
-            assertThat(client.getWith(base + "/api/orders?idempotencyKey=" + key, tokenOfA).body().path("orderId")
+            assertThat(client.getWith(base + "/api/orders?idempotencyKey=" + key, tokenOfA).json().path("orderId")
                     .asLong()).isEqualTo(orderId);
         }
     }
@@ -139,7 +137,7 @@ class AuthIT {
                     Map.of());
             assertThat(refused.status()).as(base + " " + refused).isEqualTo(403);
             assertThat(refused.problemSlug()).isEqualTo("forbidden");
-            assertThat(refused.body().path("detail").asText()).contains("userId " + b);
+            assertThat(refused.json().path("detail").asText()).contains("userId " + b);
         }
 
         assertThat(Snapshot.of(a, b, product)).isEqualTo(before);
@@ -154,7 +152,7 @@ class AuthIT {
                 infra.token(a, false), null, Map.of());
 
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
-        assertThat(placed.body().path("userId").asLong()).isEqualTo(a);
+        assertThat(placed.json().path("userId").asLong()).isEqualTo(a);
         assertThat(ledger.balance(a)).isEqualByComparingTo("95.00");
     }
 
@@ -164,15 +162,15 @@ class AuthIT {
         long b = ledger.newUser("250.00");
         long product = ledger.newProduct("1.00", 10);
         String key = "auth-it-admin-" + a;
-        long orderId = client.placeOrderAt(client.gateway(0), a, product, 1, "XA", key, Map.of()).body()
+        long orderId = client.placeOrderAt(client.gateway(0), a, product, 1, "XA", key, Map.of()).json()
                 .path("orderId").asLong();
         String operator = infra.token(SuiteClient.OPERATOR, true);
 
         for (String gateway : List.of(client.gateway(0), client.gateway(1))) {
-            assertThat(client.getWith(gateway + "/api/accounts/" + b, operator).body().path("balance").decimalValue())
+            assertThat(client.getWith(gateway + "/api/accounts/" + b, operator).json().path("balance").decimalValue())
                     .isEqualByComparingTo("250.00");
             assertThat(client.getWith(gateway + "/api/accounts/" + a, operator).status()).isEqualTo(200);
-            assertThat(client.getWith(gateway + "/api/orders/" + orderId, operator).body().path("userId").asLong())
+            assertThat(client.getWith(gateway + "/api/orders/" + orderId, operator).json().path("userId").asLong())
                     .isEqualTo(a);
             assertThat(client.getWith(gateway + "/api/orders?idempotencyKey=" + key, operator).status()).isEqualTo(200);
         }
@@ -197,9 +195,9 @@ class AuthIT {
             String base = service(service);
             Reply health = client.getWith(base + "/actuator/health", null);
             assertThat(health.status()).as(service).isEqualTo(200);
-            assertThat(health.body().path("status").asText()).as(service).isEqualTo("UP");
-            assertThat(health.body().has("components")).as(service + " " + health).isFalse();
-            assertThat(client.getWith(base + "/actuator/health", operator).body().has("components")).as(service)
+            assertThat(health.json().path("status").asText()).as(service).isEqualTo("UP");
+            assertThat(health.json().has("components")).as(service + " " + health).isFalse();
+            assertThat(client.getWith(base + "/actuator/health", operator).json().has("components")).as(service)
                     .isTrue();
 
             Reply anonymous = client.getWith(base + "/actuator/prometheus", null);
@@ -208,7 +206,7 @@ class AuthIT {
             Reply ofAUser = client.getWith(base + "/actuator/prometheus", user);
             assertThat(ofAUser.status()).as(service).isEqualTo(403);
             assertThat(ofAUser.problemSlug()).isEqualTo("forbidden");
-            assertThat(rawGet(base + "/actuator/prometheus", operator).statusCode()).as(service).isEqualTo(200);
+            assertThat(client.getWith(base + "/actuator/prometheus", operator).status()).as(service).isEqualTo(200);
         }
     }
 
@@ -251,7 +249,7 @@ class AuthIT {
             assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
             assertThat(limited.header("Content-Type")).startsWith("application/problem+json");
             assertThat(limited.problemSlug()).isEqualTo("rate-limited");
-            assertThat(limited.body().path("status").asInt()).isEqualTo(429);
+            assertThat(limited.json().path("status").asInt()).isEqualTo(429);
         }
 
         // the limit is the flooder's: another user (from the same address) orders at once, on both gateways
@@ -284,14 +282,13 @@ class AuthIT {
 
     @Test
     void theDevelopmentTokenEndpointAnswersOnlyTheStacksSecret() throws Exception {
-        HttpResponse<String> without = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(infra.settings().authIssuer() + "/dev/token"))
+        Reply without = SuiteHttp.send(HttpRequest.newBuilder(URI.create(infra.settings().authIssuer() + "/dev/token"))
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Shop-Dev-Token-Secret", "guessed-guessed-guessed-guessed-guessed")
-                .POST(HttpRequest.BodyPublishers.ofString("user_id=1&admin=true")).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("user_id=1&admin=true")));
 
-        assertThat(without.statusCode()).isEqualTo(401);
+        assertThat(without.status()).isEqualTo(401);
         assertThat(without.body()).doesNotContain("access_token");
     }
 
@@ -332,15 +329,6 @@ class AuthIT {
 
     private static String order(long user, long product) {
         return "{\"userId\":" + user + ",\"productId\":" + product + ",\"quantity\":1,\"mode\":\"XA\"}";
-    }
-
-    private static HttpResponse<String> rawGet(String url, String token) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static JsonNode payload(String jwt) throws Exception {

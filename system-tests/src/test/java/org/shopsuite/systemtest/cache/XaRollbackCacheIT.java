@@ -13,8 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.stack.Probes;
-import org.shopsuite.testfixtures.TestInfrastructure;
 import org.shopsuite.systemtest.order.SuiteClient;
+import org.shopsuite.testfixtures.SuiteDatabase;
+import org.shopsuite.testfixtures.SuiteHttp.Reply;
+import org.shopsuite.testfixtures.TestInfrastructure;
 
 /**
  * An XA order that is rolled back leaves no trace in any cache. Its row images reached the binlog at XA PREPARE; the
@@ -26,7 +28,7 @@ class XaRollbackCacheIT {
 
     static final TestInfrastructure infra = TestInfrastructure.sharedSuite();
     static final Gateways gateways = new Gateways(infra);
-    static final Fixtures fixtures = new Fixtures(infra);
+    static final SuiteDatabase db = SuiteDatabase.asRoot(infra);
     static final SuiteClient orders = new SuiteClient(infra);
     static final Duration PROMISE = Duration.ofSeconds(1);
     static final ObjectMapper JSON = new ObjectMapper();
@@ -38,54 +40,54 @@ class XaRollbackCacheIT {
 
     @Test
     void anOrderRolledBackAfterTheStockStepLeavesTheCachedStockAsItIs() {
-        long user = fixtures.newUser("5.00");
-        long product = fixtures.newProduct("Rolled back after stock", "10.00", 100);
+        long user = db.newUser("5.00");
+        long product = db.newProduct("Rolled back after stock", "10.00", 100);
         warm(user, product);
 
-        SuiteClient.Reply refused = orders.placeOrder(user, product, 2, "XA");
+        Reply refused = orders.placeOrder(user, product, 2, "XA");
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
         assertThat(refused.problemSlug()).isEqualTo("insufficient-balance");
         caughtUp(PROMISE);
         assertCachesHold(user, "5.00", 1, product, 100, 1);
 
-        fixtures.sql("inventory_db", "UPDATE inventory SET stock = 77 WHERE product_id = " + product);
-        everyGatewayWithin(PROMISE, "/api/products/" + product, r -> r.body().path("stock").asInt() == 77);
+        db.update("inventory_db", "UPDATE inventory SET stock = 77 WHERE product_id = " + product);
+        everyGatewayWithin(PROMISE, "/api/products/" + product, r -> r.json().path("stock").asInt() == 77);
         assertThat(l2("shop:product:" + product)).isEqualTo(new Cached("77", 2));
     }
 
     @Test
     void anOrderRolledBackAfterTheDebitStepLeavesTheCachedBalanceAndStockAsTheyAre() {
-        long user = fixtures.newUser("100.00");
-        long product = fixtures.newProduct("Rolled back after debit", "10.00", 100);
+        long user = db.newUser("100.00");
+        long product = db.newProduct("Rolled back after debit", "10.00", 100);
         warm(user, product);
 
-        SuiteClient.Reply failed = orders.placeOrder(0, user, product, 2, "XA", null,
+        Reply failed = orders.placeOrder(0, user, product, 2, "XA", null,
                 Map.of("X-Shop-Fault", "fail-after-branch:account-service"));
 
         assertThat(failed.status()).as(failed.toString()).isEqualTo(503);
         caughtUp(PROMISE);
         assertCachesHold(user, "100.00", 1, product, 100, 1);
 
-        fixtures.sql("account_db", "UPDATE accounts SET balance = 42.00 WHERE user_id = " + user);
+        db.update("account_db", "UPDATE accounts SET balance = 42.00 WHERE user_id = " + user);
         everyGatewayWithin(PROMISE, "/api/accounts/" + user,
-                r -> r.body().path("balance").decimalValue().compareTo(new BigDecimal("42.00")) == 0);
+                r -> r.json().path("balance").decimalValue().compareTo(new BigDecimal("42.00")) == 0);
         assertThat(l2("shop:account:" + user)).isEqualTo(new Cached("42.00", 2));
     }
 
     /** The database, Redis L2 and both gateways agree on both rows. */
     private static void assertCachesHold(long user, String balance, long accountVersion, long product, int stock,
                                          long productVersion) {
-        assertThat(fixtures.query("account_db", "SELECT CONCAT(balance, '@', version) FROM accounts WHERE user_id = "
+        assertThat(db.queryString("account_db", "SELECT CONCAT(balance, '@', version) FROM accounts WHERE user_id = "
                 + user)).isEqualTo(balance + "@" + accountVersion);
-        assertThat(fixtures.query("inventory_db", "SELECT CONCAT(stock, '@', version) FROM inventory WHERE product_id = "
+        assertThat(db.queryString("inventory_db", "SELECT CONCAT(stock, '@', version) FROM inventory WHERE product_id = "
                 + product)).isEqualTo(stock + "@" + productVersion);
         assertThat(l2("shop:account:" + user)).isEqualTo(new Cached(balance, accountVersion));
         assertThat(l2("shop:product:" + product)).isEqualTo(new Cached(String.valueOf(stock), productVersion));
         for (String gateway : gateways.baseUrls()) {
-            assertThat(gateways.get(gateway, "/api/accounts/" + user).body().path("balance").decimalValue())
+            assertThat(gateways.get(gateway, "/api/accounts/" + user).json().path("balance").decimalValue())
                     .as(gateway).isEqualByComparingTo(balance);
-            assertThat(gateways.get(gateway, "/api/products/" + product).body().path("stock").asInt())
+            assertThat(gateways.get(gateway, "/api/products/" + product).json().path("stock").asInt())
                     .as(gateway).isEqualTo(stock);
         }
     }
@@ -102,10 +104,10 @@ class XaRollbackCacheIT {
      * whatever the order wrote before it (its prepare and its rollback) has been read too.
      */
     private static void caughtUp(Duration within) {
-        long marker = fixtures.newProduct("Marker", "1.00", 1);
+        long marker = db.newProduct("Marker", "1.00", 1);
         everyGatewayWithin(within, "/api/products/" + marker, r -> r.status() == 200);
-        fixtures.sql("inventory_db", "UPDATE inventory SET stock = 2 WHERE product_id = " + marker);
-        everyGatewayWithin(within, "/api/products/" + marker, r -> r.body().path("stock").asInt() == 2);
+        db.update("inventory_db", "UPDATE inventory SET stock = 2 WHERE product_id = " + marker);
+        everyGatewayWithin(within, "/api/products/" + marker, r -> r.json().path("stock").asInt() == 2);
     }
 
     /** The value (balance or stock) and version Redis L2 holds under the key, read on the master named now. */

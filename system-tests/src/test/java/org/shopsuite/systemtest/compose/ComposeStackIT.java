@@ -3,20 +3,15 @@ package org.shopsuite.systemtest.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.shopsuite.stack.StackSettings;
+import org.shopsuite.testfixtures.SuiteHttp;
+import org.shopsuite.testfixtures.SuiteHttp.Reply;
 
 /**
  * {@code docker compose up} end to end, with the README's commands: builds the images, brings the stack up, waits
@@ -61,7 +58,6 @@ class ComposeStackIT {
     private static final Pattern USER_ID = Pattern.compile("\"userId\":(\\d+)");
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private String devTokenSecret;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path root = StackSettings.findProjectRoot();
     private ComposeCli compose;
@@ -174,11 +170,11 @@ class ComposeStackIT {
                     "compose-" + mode + "-" + UUID.randomUUID());
             System.out.printf("[compose] %s order: %s%n", mode, placed);
             assertThat(placed.status()).as("%s order through nginx: %s", mode, placed).isEqualTo(201);
-            assertThat(placed.body().path("status").asText()).isEqualTo("SUCCESS");
-            assertThat(placed.body().path("mode").asText()).isEqualTo(mode);
-            Reply read = get(nginx + "/api/orders/" + placed.body().path("orderId").asLong());
+            assertThat(placed.json().path("status").asText()).isEqualTo("SUCCESS");
+            assertThat(placed.json().path("mode").asText()).isEqualTo(mode);
+            Reply read = get(nginx + "/api/orders/" + placed.json().path("orderId").asLong());
             assertThat(read.status()).isEqualTo(200);
-            assertThat(read.body().path("status").asText()).isEqualTo("SUCCESS");
+            assertThat(read.json().path("status").asText()).isEqualTo("SUCCESS");
         }
         assertThat(sql("SELECT balance FROM account_db.accounts WHERE user_id = 2")).isEqualTo("1460.00");
         assertThat(sql("SELECT stock FROM inventory_db.inventory WHERE product_id = 2")).isEqualTo("48");
@@ -195,13 +191,13 @@ class ComposeStackIT {
             for (int i = 0; i < 6; i++) {
                 last = get(nginx + path);
                 assertThat(last.status()).as("GET %s: %s", path, last).isEqualTo(200);
-                levels.add(last.cache());
+                levels.add(String.valueOf(last.cache())); // "null": no X-Cache header
             }
-            System.out.printf("[compose] GET %s: X-Cache %s, %s%n", path, levels, last.body());
+            System.out.printf("[compose] GET %s: X-Cache %s, %s%n", path, levels, last.json());
             assertThat(levels).as("X-Cache of GET %s", path).allMatch(level -> List.of("MISS", "L1", "L2").contains(level))
                     .contains("L1");
         }
-        assertThat(get(nginx + "/api/products/1").body().path("stock").asText())
+        assertThat(get(nginx + "/api/products/1").json().path("stock").asText())
                 .isEqualTo(sql("SELECT stock FROM inventory_db.inventory WHERE product_id = 1"));
     }
 
@@ -220,7 +216,7 @@ class ComposeStackIT {
         while (seenAfter.size() < gateways.size() && seconds(committed) < 3) {
             for (String gateway : gateways) {
                 if (!seenAfter.containsKey(gateway)
-                        && get(gateway + "/api/products/1").body().path("stock").asInt() == stock) {
+                        && get(gateway + "/api/products/1").json().path("stock").asInt() == stock) {
                     seenAfter.put(gateway, seconds(committed));
                 }
             }
@@ -228,7 +224,7 @@ class ComposeStackIT {
         System.out.printf("[compose] UPDATE stock=%d seen after (s) %s%n", stock, seenAfter);
         assertThat(seenAfter).as("gateways serving the new stock").containsOnlyKeys(gateways);
         assertThat(seenAfter.values()).as("seconds from the UPDATE's commit").allMatch(s -> s <= 1.0);
-        assertThat(get(nginx + "/api/products/1").body().path("stock").asInt()).isEqualTo(stock);
+        assertThat(get(nginx + "/api/products/1").json().path("stock").asInt()).isEqualTo(stock);
     }
 
     // ------------------------------------------------------------------------------------------ Redis failover
@@ -293,7 +289,7 @@ class ComposeStackIT {
         assertThat(failedReads).as("reads through nginx while the Redis master was down").isEmpty();
         assertThat(failedOverAt).as("sentinels elected a new master within 90 s").isNotNull();
         assertThat(orderedAt).as("an order succeeded after the failover (last answer %s)", order).isNotNull();
-        assertThat(order.body().path("status").asText()).isEqualTo("SUCCESS");
+        assertThat(order.json().path("status").asText()).isEqualTo("SUCCESS");
     }
 
     // ---------------------------------------------------------------------------------------------------- helpers
@@ -354,18 +350,15 @@ class ComposeStackIT {
 
     /** A read as an operator (scope shop.admin), who may read every balance and order. */
     private Reply get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET()
-                .header("Authorization", "Bearer " + token(OPERATOR, true)).build());
+        return SuiteHttp.sendOrNoAnswer(SuiteHttp.get(url, token(OPERATOR, true), Duration.ofSeconds(10)));
     }
 
     /** An order with the token of the user the body names. */
     private Reply post(String path, String body, String idempotencyKey) {
         Matcher user = USER_ID.matcher(body);
         assertThat(user.find()).as("userId in %s", body).isTrue();
-        return send(HttpRequest.newBuilder(URI.create(nginx + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
-                .header("Authorization", "Bearer " + token(Long.parseLong(user.group(1)), false))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return SuiteHttp.sendOrNoAnswer(SuiteHttp.post(nginx + path, body, token(Long.parseLong(user.group(1)), false),
+                Duration.ofSeconds(60)).header("Idempotency-Key", idempotencyKey));
     }
 
     /**
@@ -384,31 +377,6 @@ class ComposeStackIT {
                 throw new IllegalStateException("auth-server answered no token: " + reply.output(), e);
             }
         });
-    }
-
-    private static Reply send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body;
-            try {
-                body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
-            } catch (IOException notJson) {
-                body = JSON.createObjectNode().put("text", response.body());
-            }
-            return new Reply(response.statusCode(), body, response.headers().firstValue("X-Cache").orElse(""));
-        } catch (IOException e) {
-            return new Reply(-1, JSON.createObjectNode().put("error", e.toString()), "");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    record Reply(int status, JsonNode body, String cache) {
-        @Override
-        public String toString() {
-            return status + (cache.isEmpty() ? "" : " [" + cache + "]") + " " + body;
-        }
     }
 
     private static int freePort() throws IOException {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.shopsuite.stack.Part;
+import org.shopsuite.testfixtures.SuiteHttp.Reply;
 import org.shopsuite.testfixtures.TestInfrastructure;
 
 /** With a participant or the coordinator down, an order is refused with 503 and nothing changes anywhere. */
@@ -33,12 +34,12 @@ class ComponentDownIT {
         long product = ledger.newProduct("2.50", 10);
         down.stop();
 
-        SuiteClient.Reply reply = client.placeOrder(user, product, 2, mode);
+        Reply reply = client.placeOrder(user, product, 2, mode);
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(503);
-        assertThat(reply.body().path("detail").asText()).isNotBlank();
+        assertThat(reply.json().path("detail").asText()).isNotBlank();
         // which address could not be reached, and how it failed, is for the log, not the client
-        ProblemBodies.assertNoInternals(reply.body());
+        ProblemBodies.assertNoInternals(reply.json());
         infra.restartStopped();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(ledger.balance(user)).isEqualByComparingTo("100.00");

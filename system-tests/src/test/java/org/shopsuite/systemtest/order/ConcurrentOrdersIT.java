@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.shopsuite.testfixtures.SuiteHttp.Reply;
 import org.shopsuite.testfixtures.TestInfrastructure;
 
 /** Concurrency on both order-service instances: idempotency keys and the per-user lock. */
@@ -27,24 +28,24 @@ class ConcurrentOrdersIT {
         long product = ledger.newProduct("3.00", 50);
         String key = "same-key-" + user;
 
-        List<SuiteClient.Reply> replies = all(20, i -> client.placeOrder(i, user, product, 2, "XA",
+        List<Reply> replies = all(20, i -> client.placeOrder(i, user, product, 2, "XA",
                 key, Map.of()));
 
         assertThat(ledger.ordersWithKey(key)).isEqualTo(1);
         assertThat(ledger.balance(user)).isEqualByComparingTo("94.00");
         assertThat(ledger.stock(product)).isEqualTo(48);
         List<Long> placed = replies.stream().filter(r -> r.status() == 201)
-                .map(r -> r.body().path("orderId").asLong()).distinct().toList();
+                .map(r -> r.json().path("orderId").asLong()).distinct().toList();
         assertThat(placed).hasSize(1);
         // The others arrived while the first was in flight (its user's lock held: 409; its order PENDING: 202
         // for that same order), or replayed its response.
         assertThat(replies).allSatisfy(r -> assertThat(r.status() == 201
-                || (r.status() == 202 && r.body().path("orderId").asLong() == placed.get(0))
+                || (r.status() == 202 && r.json().path("orderId").asLong() == placed.get(0))
                 || (r.status() == 409 && r.problemSlug().equals("order-in-progress"))).as(r.toString()).isTrue());
         // Once it finished, the key answers with the first response.
-        SuiteClient.Reply replay = client.placeOrder(1, user, product, 2, "XA", key, Map.of());
+        Reply replay = client.placeOrder(1, user, product, 2, "XA", key, Map.of());
         assertThat(replay.status()).isEqualTo(201);
-        assertThat(replay.body().path("orderId").asLong()).isEqualTo(placed.get(0));
+        assertThat(replay.json().path("orderId").asLong()).isEqualTo(placed.get(0));
     }
 
     @Test
@@ -52,7 +53,7 @@ class ConcurrentOrdersIT {
         long user = ledger.newUser("1000.00");
         long product = ledger.newProduct("1.00", 100);
 
-        List<SuiteClient.Reply> replies = all(16, i -> client.placeOrder(i, user, product, 1, "TCC",
+        List<Reply> replies = all(16, i -> client.placeOrder(i, user, product, 1, "TCC",
                 "user-" + user + "-" + i, Map.of()));
 
         long placed = replies.stream().filter(r -> r.status() == 201).count();
@@ -70,26 +71,26 @@ class ConcurrentOrdersIT {
     }
 
     interface IndexedCall {
-        SuiteClient.Reply call(int index);
+        Reply call(int index);
     }
 
     /** Runs the calls at once (released together by a latch) and returns their replies. */
-    static List<SuiteClient.Reply> all(int count, IndexedCall call) throws Exception {
+    static List<Reply> all(int count, IndexedCall call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(count);
         CountDownLatch start = new CountDownLatch(1);
         try {
-            List<Future<SuiteClient.Reply>> futures = new ArrayList<>();
+            List<Future<Reply>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 int index = i;
-                Callable<SuiteClient.Reply> task = () -> {
+                Callable<Reply> task = () -> {
                     start.await();
                     return call.call(index);
                 };
                 futures.add(pool.submit(task));
             }
             start.countDown();
-            List<SuiteClient.Reply> replies = new ArrayList<>();
-            for (Future<SuiteClient.Reply> future : futures) {
+            List<Reply> replies = new ArrayList<>();
+            for (Future<Reply> future : futures) {
                 replies.add(future.get());
             }
             return replies;

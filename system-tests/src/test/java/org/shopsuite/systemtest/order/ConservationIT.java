@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.shopsuite.testfixtures.SuiteHttp.Reply;
 import org.shopsuite.testfixtures.TestInfrastructure;
 
 /**
@@ -46,7 +47,7 @@ class ConservationIT {
         int stockBefore = stock(products);
 
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<SuiteClient.Reply>> replies = new ArrayList<>();
+        List<Future<Reply>> replies = new ArrayList<>();
         for (int i = 0; i < ORDERS; i++) {
             int instance = i;
             long user = users.get(random.nextInt(users.size()));
@@ -56,8 +57,8 @@ class ConservationIT {
             replies.add(pool.submit(() -> client.placeOrder(instance, user, product, quantity, mode, null, Map.of())));
         }
         Map<String, Integer> outcomes = new TreeMap<>();
-        for (Future<SuiteClient.Reply> reply : replies) {
-            SuiteClient.Reply r = reply.get();
+        for (Future<Reply> reply : replies) {
+            Reply r = reply.get();
             outcomes.merge(r.status() + (r.status() < 300 ? "" : " " + r.problemSlug()), 1, Integer::sum);
         }
         pool.shutdown();

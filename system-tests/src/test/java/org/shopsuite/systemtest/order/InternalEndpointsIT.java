@@ -2,13 +2,7 @@ package org.shopsuite.systemtest.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -23,6 +17,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.shopsuite.api.internalauth.InternalCallSignature;
 import org.shopsuite.stack.InternalAuthKey;
+import org.shopsuite.testfixtures.SuiteHttp;
+import org.shopsuite.testfixtures.SuiteHttp.Reply;
 import org.shopsuite.testfixtures.TestInfrastructure;
 
 /**
@@ -36,8 +32,6 @@ class InternalEndpointsIT {
     static final TestInfrastructure infra = TestInfrastructure.sharedSuite();
     static final Ledger ledger = new Ledger(infra);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final byte[] SUITE_KEY = InternalCallSignature.decodeKey(InternalAuthKey.of(infra.settings()));
 
     /** The three calls of the report, each of which used to change a row with no order behind it. */
@@ -115,7 +109,7 @@ class InternalEndpointsIT {
 
             assertThat(reply.status()).as("xid %s: %s", xid, reply).isEqualTo(400);
             assertThat(reply.problemSlug()).as(reply.toString()).isEqualTo("invalid-request");
-            assertThat(reply.body().path("detail").asText()).as(reply.toString()).contains("amount");
+            assertThat(reply.json().path("detail").asText()).as(reply.toString()).contains("amount");
         }
         fixture.assertUnchanged();
     }
@@ -136,7 +130,7 @@ class InternalEndpointsIT {
 
             assertThat(reply.status()).as("xid %s: %s", xid, reply).isEqualTo(400);
             assertThat(reply.problemSlug()).as(reply.toString()).isEqualTo("invalid-request");
-            assertThat(reply.body().path("detail").asText()).as(reply.toString()).contains("quantity");
+            assertThat(reply.json().path("detail").asText()).as(reply.toString()).contains("quantity");
         }
         fixture.assertUnchanged();
     }
@@ -225,43 +219,8 @@ class InternalEndpointsIT {
     }
 
     private static Reply send(String url, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = SuiteHttp.post(url, body, null, Duration.ofSeconds(30));
         headers.forEach(request::header);
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), json(response.body()),
-                    response.headers().firstValue("Content-Type").orElse(""));
-        } catch (IOException e) {
-            throw new IllegalStateException("calling " + url + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode json(String body) {
-        try {
-            return body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
-        } catch (IOException notJson) {
-            return JSON.createObjectNode().put("body", body);
-        }
-    }
-
-    record Reply(int status, JsonNode body, String contentType) {
-        boolean isProblem() {
-            return contentType.startsWith("application/problem+json") && body.path("status").asInt() == status;
-        }
-
-        String problemSlug() {
-            String type = body.path("type").asText("");
-            return type.substring(type.lastIndexOf('/') + 1);
-        }
-
-        @Override
-        public String toString() {
-            return status + " " + contentType + " " + body;
-        }
+        return SuiteHttp.send(request);
     }
 }

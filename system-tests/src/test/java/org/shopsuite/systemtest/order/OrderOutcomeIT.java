@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.shopsuite.stack.Part;
+import org.shopsuite.testfixtures.SuiteHttp.Reply;
 import org.shopsuite.testfixtures.TestInfrastructure;
 
 /**
@@ -47,32 +48,32 @@ class OrderOutcomeIT {
         long product = ledger.newProduct("2.50", 10);
         String key = "outcome-participant-" + mode + "-" + user;
 
-        CompletableFuture<SuiteClient.Reply> placing = CompletableFuture.supplyAsync(() -> client.placeOrder(0, user,
+        CompletableFuture<Reply> placing = CompletableFuture.supplyAsync(() -> client.placeOrder(0, user,
                 product, 4, mode, key, PAUSE_BEFORE_COMMIT));
         awaitAllStepsDone(mode, user);
         // account-service dies with its part done: the coordinator cannot commit its branch until it is back.
         infra.service("account-service").kill();
-        SuiteClient.Reply reply = placing.get();
+        Reply reply = placing.get();
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
-        assertThat(reply.body().path("status").asText()).isEqualTo("PENDING");
-        long orderId = reply.body().path("orderId").asLong();
-        assertThat(reply.location()).isEqualTo("/api/orders/" + orderId);
-        assertThat(order(reply.location()).body().path("status").asText()).isEqualTo("PENDING");
-        SuiteClient.Reply byKey = client.get(client.orderInstance(1) + "/api/orders?idempotencyKey=" + key);
+        assertThat(reply.json().path("status").asText()).isEqualTo("PENDING");
+        long orderId = reply.json().path("orderId").asLong();
+        assertThat(reply.header("Location")).isEqualTo("/api/orders/" + orderId);
+        assertThat(order(reply.header("Location")).json().path("status").asText()).isEqualTo("PENDING");
+        Reply byKey = client.get(client.orderInstance(1) + "/api/orders?idempotencyKey=" + key);
         assertThat(byKey.status()).as(byKey.toString()).isEqualTo(200);
-        assertThat(byKey.body().path("orderId").asLong()).isEqualTo(orderId);
+        assertThat(byKey.json().path("orderId").asLong()).isEqualTo(orderId);
         // Repeated with its key (on the other instance): the same order, as it is now. The coordinator may already
         // have committed the order's own branch (XA), which makes it SUCCESS; never a second order, never a 409.
-        SuiteClient.Reply repeatWhilePending = client.placeOrder(1, user, product, 4, mode, key, Map.of());
+        Reply repeatWhilePending = client.placeOrder(1, user, product, 4, mode, key, Map.of());
         assertThat(repeatWhilePending.status()).as(repeatWhilePending.toString()).isIn(201, 202);
-        assertThat(repeatWhilePending.body().path("status").asText())
+        assertThat(repeatWhilePending.json().path("status").asText())
                 .isEqualTo(repeatWhilePending.status() == 202 ? "PENDING" : "SUCCESS");
-        assertThat(repeatWhilePending.body().path("orderId").asLong()).isEqualTo(orderId);
+        assertThat(repeatWhilePending.json().path("orderId").asLong()).isEqualTo(orderId);
 
         infra.restartStopped();
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                assertThat(order(reply.location()).body().path("status").asText()).isEqualTo("SUCCESS"));
+                assertThat(order(reply.header("Location")).json().path("status").asText()).isEqualTo("SUCCESS"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(ledger.balance(user)).isEqualByComparingTo("90.00");
             assertThat(ledger.stock(product)).isEqualTo(6);
@@ -81,9 +82,9 @@ class OrderOutcomeIT {
             assertThat(ledger.preparedXa()).isEmpty();
         });
         assertThat(ledger.orderStatuses(user)).containsExactly("SUCCESS");
-        SuiteClient.Reply repeatAfter = client.placeOrder(0, user, product, 4, mode, key, Map.of());
+        Reply repeatAfter = client.placeOrder(0, user, product, 4, mode, key, Map.of());
         assertThat(repeatAfter.status()).as(repeatAfter.toString()).isEqualTo(201);
-        assertThat(repeatAfter.body().path("orderId").asLong()).isEqualTo(orderId);
+        assertThat(repeatAfter.json().path("orderId").asLong()).isEqualTo(orderId);
     }
 
     @ParameterizedTest
@@ -94,21 +95,21 @@ class OrderOutcomeIT {
         String key = "outcome-coordinator-" + mode + "-" + user;
         Part coordinator = infra.stack().part("seata").orElseThrow();
 
-        CompletableFuture<SuiteClient.Reply> placing = CompletableFuture.supplyAsync(() -> client.placeOrder(0, user,
+        CompletableFuture<Reply> placing = CompletableFuture.supplyAsync(() -> client.placeOrder(0, user,
                 product, 4, mode, key, PAUSE_BEFORE_COMMIT));
         awaitAllStepsDone(mode, user);
         // The commit cannot be delivered: order-service cannot know whether the coordinator took it.
         coordinator.stop();
-        SuiteClient.Reply reply = placing.get();
+        Reply reply = placing.get();
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
-        assertThat(reply.body().path("status").asText()).isEqualTo("PENDING");
-        assertThat(reply.location()).isEqualTo("/api/orders/" + reply.body().path("orderId").asLong());
+        assertThat(reply.json().path("status").asText()).isEqualTo("PENDING");
+        assertThat(reply.header("Location")).isEqualTo("/api/orders/" + reply.json().path("orderId").asLong());
 
         infra.restartStopped();
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-                assertThat(order(reply.location()).body().path("status").asText()).isIn("SUCCESS", "FAILED"));
-        String settled = order(reply.location()).body().path("status").asText();
+                assertThat(order(reply.header("Location")).json().path("status").asText()).isIn("SUCCESS", "FAILED"));
+        String settled = order(reply.header("Location")).json().path("status").asText();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(ledger.preparedXa()).isEmpty();
             assertThat(ledger.frozen(user)).isEqualByComparingTo("0");
@@ -117,7 +118,7 @@ class OrderOutcomeIT {
             assertThat(ledger.balance(user)).isEqualByComparingTo(settled.equals("SUCCESS") ? "90.00" : "100.00");
             assertThat(ledger.stock(product)).isEqualTo(settled.equals("SUCCESS") ? 6 : 10);
         });
-        SuiteClient.Reply repeat = client.placeOrder(1, user, product, 4, mode, key, Map.of());
+        Reply repeat = client.placeOrder(1, user, product, 4, mode, key, Map.of());
         assertThat(repeat.status()).as(repeat.toString()).isEqualTo(settled.equals("SUCCESS") ? 201 : 409);
     }
 
@@ -127,28 +128,28 @@ class OrderOutcomeIT {
         long product = ledger.newProduct("2.50", 10);
         String key = "outcome-resend-" + user;
 
-        CompletableFuture<SuiteClient.Reply> placing = CompletableFuture.supplyAsync(() -> client.placeOrder(0, user,
+        CompletableFuture<Reply> placing = CompletableFuture.supplyAsync(() -> client.placeOrder(0, user,
                 product, 4, "XA", key, PAUSE_BEFORE_COMMIT));
         awaitAllStepsDone("XA", user);
         // order-service-1 dies holding the order (and its user's lock): what a gateway's resend runs into
         infra.service("order-service-1").kill();
         assertThat(placing.get().status()).isEqualTo(-1);
 
-        SuiteClient.Reply resent = client.placeOrderAt(client.gateway(0), user, product, 4, "XA", key, Map.of());
+        Reply resent = client.placeOrderAt(client.gateway(0), user, product, 4, "XA", key, Map.of());
         assertThat(resent.status()).as(resent.toString()).isEqualTo(202);
-        assertThat(resent.body().path("status").asText()).isEqualTo("PENDING");
-        long orderId = resent.body().path("orderId").asLong();
+        assertThat(resent.json().path("status").asText()).isEqualTo("PENDING");
+        long orderId = resent.json().path("orderId").asLong();
 
         // never committed: the coordinator rolls it back at its timeout, and the order settles as FAILED
         infra.restartStopped();
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-                assertThat(order("/api/orders/" + orderId).body().path("status").asText()).isEqualTo("FAILED"));
+                assertThat(order("/api/orders/" + orderId).json().path("status").asText()).isEqualTo("FAILED"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(ledger.preparedXa()).isEmpty();
             assertThat(ledger.balance(user)).isEqualByComparingTo("100.00");
             assertThat(ledger.stock(product)).isEqualTo(10);
         });
-        SuiteClient.Reply settled = client.placeOrderAt(client.gateway(1), user, product, 4, "XA", key, Map.of());
+        Reply settled = client.placeOrderAt(client.gateway(1), user, product, 4, "XA", key, Map.of());
         assertThat(settled.status()).as(settled.toString()).isEqualTo(409);
         assertThat(settled.problemSlug()).isEqualTo("order-failed");
     }
@@ -160,7 +161,7 @@ class OrderOutcomeIT {
                 : ledger.amountOfOrders(user).compareTo(BigDecimal.ZERO) > 0);
     }
 
-    private static SuiteClient.Reply order(String location) {
+    private static Reply order(String location) {
         return client.get(client.orderInstance(1) + location);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.shopsuite.testfixtures.SuiteHttp.Reply;
 import org.shopsuite.testfixtures.TestInfrastructure;
 
 /**
@@ -25,17 +26,17 @@ class OrderTransactionIT {
         long user = ledger.newUser("100.00");
         long product = ledger.newProduct("2.50", 10);
 
-        SuiteClient.Reply reply = client.placeOrder(user, product, 4, mode);
+        Reply reply = client.placeOrder(user, product, 4, mode);
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-        assertThat(reply.body().path("status").asText()).isEqualTo("SUCCESS");
-        assertThat(reply.body().path("mode").asText()).isEqualTo(mode);
-        assertThat(reply.body().path("amount").decimalValue()).isEqualByComparingTo("10.00");
-        assertThat(reply.location()).isEqualTo("/api/orders/" + reply.body().path("orderId").asLong());
+        assertThat(reply.json().path("status").asText()).isEqualTo("SUCCESS");
+        assertThat(reply.json().path("mode").asText()).isEqualTo(mode);
+        assertThat(reply.json().path("amount").decimalValue()).isEqualByComparingTo("10.00");
+        assertThat(reply.header("Location")).isEqualTo("/api/orders/" + reply.json().path("orderId").asLong());
         assertThat(ledger.balance(user)).isEqualByComparingTo("90.00");
         assertThat(ledger.stock(product)).isEqualTo(6);
         assertNoReservationsLeft(user, product);
-        assertThat(client.get(client.orderInstance(1) + reply.location()).body().path("status").asText())
+        assertThat(client.get(client.orderInstance(1) + reply.header("Location")).json().path("status").asText())
                 .isEqualTo("SUCCESS");
     }
 
@@ -45,7 +46,7 @@ class OrderTransactionIT {
         long user = ledger.newUser("5.00");
         long product = ledger.newProduct("2.50", 10);
 
-        SuiteClient.Reply reply = client.placeOrder(user, product, 4, mode);
+        Reply reply = client.placeOrder(user, product, 4, mode);
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
         assertThat(reply.problemSlug()).isEqualTo("insufficient-balance");
@@ -60,7 +61,7 @@ class OrderTransactionIT {
         long user = ledger.newUser("100.00");
         long product = ledger.newProduct("2.50", 3);
 
-        SuiteClient.Reply reply = client.placeOrder(user, product, 4, mode);
+        Reply reply = client.placeOrder(user, product, 4, mode);
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
         assertThat(reply.problemSlug()).isEqualTo("out-of-stock");
@@ -78,7 +79,7 @@ class OrderTransactionIT {
         long user = ledger.newUser("100.00");
         long product = ledger.newProduct("2.50", 10);
 
-        SuiteClient.Reply reply = client.placeOrder(0, user, product, 4, mode, null,
+        Reply reply = client.placeOrder(0, user, product, 4, mode, null,
                 Map.of("X-Shop-Fault", "fail-after-branch:" + participant));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(503);
@@ -86,8 +87,8 @@ class OrderTransactionIT {
         assertThat(ledger.orderStatuses(user)).doesNotContain("SUCCESS", "PENDING");
         // Inside, the participant's client method answered 500 with a message of its own: the body says neither,
         // and names the order, which order-service logged the failure under.
-        ProblemBodies.assertNoInternals(reply.body());
-        assertThat(reply.body().path("orderId").isIntegralNumber()).as(reply.toString()).isTrue();
+        ProblemBodies.assertNoInternals(reply.json());
+        assertThat(reply.json().path("orderId").isIntegralNumber()).as(reply.toString()).isTrue();
     }
 
     @ParameterizedTest

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.shopsuite.stack.ServicePart;
+import org.shopsuite.testfixtures.SuiteHttp.Reply;
 import org.shopsuite.testfixtures.TestInfrastructure;
 
 /**
@@ -29,14 +30,14 @@ class ParticipantCrashIT {
         long product = ledger.newProduct("2.50", 10);
         ServicePart account = infra.service("account-service");
 
-        CompletableFuture<SuiteClient.Reply> order = CompletableFuture.supplyAsync(() -> client.placeOrder(0, user,
+        CompletableFuture<Reply> order = CompletableFuture.supplyAsync(() -> client.placeOrder(0, user,
                 product, 4, mode, null, Map.of("X-Shop-Fault", "pause-after-branch:account-service:30000")));
         // The account branch is done (XA: prepared in MariaDB; TCC: credit frozen) and its answer held back.
         await().atMost(Duration.ofSeconds(20)).until(() -> mode.equals("XA")
                 ? !ledger.preparedXa().isEmpty() : ledger.frozen(user).compareTo(BigDecimal.ZERO) > 0);
         account.kill();
 
-        SuiteClient.Reply reply = order.get();
+        Reply reply = order.get();
         assertThat(reply.status()).as(reply.toString()).isEqualTo(503);
 
         infra.restartStopped();

@@ -2,16 +2,11 @@ package org.shopsuite.systemtest.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.shopsuite.testfixtures.SuiteHttp;
+import org.shopsuite.testfixtures.SuiteHttp.Reply;
 import org.shopsuite.testfixtures.TestInfrastructure;
 
 /**
@@ -22,8 +17,7 @@ class StrictInputIT {
 
     static final TestInfrastructure infra = TestInfrastructure.sharedSuite();
     static final Ledger ledger = new Ledger(infra);
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @Test
     void badOrdersThroughTheGatewayAre400sNamingTheFieldAndChangeNothing() {
@@ -43,17 +37,14 @@ class StrictInputIT {
                 List.of("mdoe", valid.replace("\"mode\"", "\"mdoe\"")));
 
         for (List<String> fieldAndBody : bad) {
-            Reply reply = send(HttpRequest.newBuilder(URI.create(gateway + "/api/orders"))
-                    .header("Content-Type", "application/json").header("Authorization", bearer(user))
-                    .POST(HttpRequest.BodyPublishers.ofString(fieldAndBody.get(1))));
+            Reply reply = SuiteHttp.send(SuiteHttp.post(gateway + "/api/orders", fieldAndBody.get(1), token(user),
+                    TIMEOUT));
             assertThat(reply.status()).as(fieldAndBody.get(1) + " -> " + reply).isEqualTo(400);
-            assertThat(reply.body().path("fields").get(0).asText()).isEqualTo(fieldAndBody.get(0));
+            assertThat(reply.json().path("fields").get(0).asText()).isEqualTo(fieldAndBody.get(0));
         }
         for (String key : List.of("", "not valid!", "k".repeat(65))) {
-            Reply reply = send(HttpRequest.newBuilder(URI.create(gateway + "/api/orders"))
-                    .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                    .header("Authorization", bearer(user))
-                    .POST(HttpRequest.BodyPublishers.ofString(valid)));
+            Reply reply = SuiteHttp.send(SuiteHttp.post(gateway + "/api/orders", valid, token(user), TIMEOUT)
+                    .header("Idempotency-Key", key));
             assertThat(reply.status()).as("Idempotency-Key '" + key + "' -> " + reply).isEqualTo(400);
         }
 
@@ -61,11 +52,9 @@ class StrictInputIT {
         assertThat(ledger.stock(product)).isEqualTo(10);
         assertThat(ledger.orderStatuses(user)).isEmpty();
         // and the valid order itself goes through, with a key the gateway made
-        Reply placed = send(HttpRequest.newBuilder(URI.create(gateway + "/api/orders"))
-                .header("Content-Type", "application/json").header("Authorization", bearer(user))
-                .POST(HttpRequest.BodyPublishers.ofString(valid)));
+        Reply placed = SuiteHttp.send(SuiteHttp.post(gateway + "/api/orders", valid, token(user), TIMEOUT));
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
-        assertThat(ledger.ordersWithKey(placed.idempotencyKey())).isEqualTo(1);
+        assertThat(ledger.ordersWithKey(placed.header("Idempotency-Key"))).isEqualTo(1);
     }
 
     @Test
@@ -73,8 +62,7 @@ class StrictInputIT {
         String gateway = infra.baseUrl(infra.service("cache-gateway-2"));
         for (String path : List.of("/api/orders/abc", "/api/orders/1.5", "/api/orders/0x10",
                 "/api/accounts/1.5", "/api/accounts/99999999999999999999", "/api/products/+1", "/api/products/007")) {
-            assertThat(send(HttpRequest.newBuilder(URI.create(gateway + path)).GET()
-                    .header("Authorization", bearer(SuiteClient.OPERATOR))).status()).as(path).isEqualTo(400);
+            assertThat(get(gateway + path).status()).as(path).isEqualTo(400);
         }
         assertThat(get(infra.service("order-service-1"), "/api/orders/0x10").status()).isEqualTo(400);
         assertThat(get(infra.service("account-service"), "/api/accounts/1.5").status()).isEqualTo(400);
@@ -83,30 +71,16 @@ class StrictInputIT {
     }
 
     private static Reply get(org.shopsuite.stack.ServicePart service, String path) {
-        return send(HttpRequest.newBuilder(URI.create(infra.baseUrl(service) + path)).GET()
-                .header("Authorization", bearer(SuiteClient.OPERATOR)));
+        return get(infra.baseUrl(service) + path);
+    }
+
+    /** A read as an operator (shop.admin). */
+    private static Reply get(String url) {
+        return SuiteHttp.send(SuiteHttp.get(url, token(SuiteClient.OPERATOR), TIMEOUT));
     }
 
     /** The user's token; an operator's (shop.admin) for {@link SuiteClient#OPERATOR}. */
-    private static String bearer(long user) {
-        return "Bearer " + infra.token(user, user == SuiteClient.OPERATOR);
-    }
-
-    private static Reply send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
-            return new Reply(response.statusCode(), body,
-                    response.headers().firstValue("Idempotency-Key").orElse(null));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    record Reply(int status, JsonNode body, String idempotencyKey) {
+    private static String token(long user) {
+        return infra.token(user, user == SuiteClient.OPERATOR);
     }
 }

@@ -1,15 +1,10 @@
 package org.shopsuite.systemtest.order;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import org.shopsuite.testfixtures.SuiteHttp;
+import org.shopsuite.testfixtures.SuiteHttp.Reply;
 import org.shopsuite.testfixtures.TestInfrastructure;
 
 /**
@@ -20,9 +15,6 @@ public final class SuiteClient {
 
     /** The user id of operators' tokens in these tests: no account has it. */
     public static final long OPERATOR = 999_999_999L;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final TestInfrastructure infra;
 
@@ -51,21 +43,15 @@ public final class SuiteClient {
         return postOrder(baseUrl, body, infra.token(userId, false), idempotencyKey, headers);
     }
 
-    /** {@code POST /api/orders} with this body and token ({@code null}: none). */
+    /** {@code POST /api/orders} with this body and token ({@code null}: none); status -1 where none answers. */
     public Reply postOrder(String baseUrl, String body, String token, String idempotencyKey,
                            Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/orders"))
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
+        HttpRequest.Builder request = SuiteHttp.post(baseUrl + "/api/orders", body, token, Duration.ofSeconds(60));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
         headers.forEach(request::header);
-        return send(request.build());
+        return SuiteHttp.sendOrNoAnswer(request);
     }
 
     public Reply placeOrder(long userId, long productId, int quantity, String mode) {
@@ -77,44 +63,8 @@ public final class SuiteClient {
         return getWith(url, infra.token(OPERATOR, true));
     }
 
-    /** A read with this token ({@code null}: none). */
+    /** A read with this token ({@code null}: none); status -1 where none answers. */
     public Reply getWith(String url, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request.build());
-    }
-
-    private static Reply send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
-            return new Reply(response.statusCode(), body, response.headers().firstValue("Location").orElse(null),
-                    response.headers());
-        } catch (IOException e) {
-            return new Reply(-1, JSON.createObjectNode().put("error", e.toString()), null,
-                    HttpHeaders.of(Map.of(), (name, value) -> true));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public record Reply(int status, JsonNode body, String location, HttpHeaders headers) {
-
-        public String header(String name) {
-            return headers.firstValue(name).orElse(null);
-        }
-
-        public String problemSlug() {
-            String type = body.path("type").asText("");
-            return type.substring(type.lastIndexOf('/') + 1);
-        }
-
-        @Override
-        public String toString() {
-            return status + " " + body;
-        }
+        return SuiteHttp.sendOrNoAnswer(SuiteHttp.get(url, token, Duration.ofSeconds(10)));
     }
 }

@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.stack.DatabaseUser;
+import org.shopsuite.testfixtures.SuiteDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -49,6 +45,8 @@ public abstract class XaCoordinatorChecks {
     /** The JDBC URL of a database of the infrastructure under test (root, empty password). */
     protected abstract String jdbcUrl(String database);
 
+    private final SuiteDatabase db = SuiteDatabase.asRoot(this::jdbcUrl);
+
     @Autowired
     protected TwoBranchWork work;
 
@@ -58,7 +56,7 @@ public abstract class XaCoordinatorChecks {
      * The services guard against this in service-support's ParticipantDataSources; this test app does it here.
      */
     @BeforeEach
-    public void firstXaConnectionAlone() throws SQLException {
+    public void firstXaConnectionAlone() {
         if (!warmedUp) {
             work.orderAndDebit(newAccount(new BigDecimal("1.00")), new BigDecimal("1.00"), false);
             warmedUp = true;
@@ -68,7 +66,7 @@ public abstract class XaCoordinatorChecks {
     private static boolean warmedUp;
 
     @Test
-    public void globalTransactionCommitsBothBranches() throws SQLException {
+    public void globalTransactionCommitsBothBranches() {
         int user = newAccount(new BigDecimal("100.00"));
 
         String xid = work.orderAndDebit(user, new BigDecimal("30.00"), false);
@@ -80,7 +78,7 @@ public abstract class XaCoordinatorChecks {
     }
 
     @Test
-    public void failureRollsBackBothBranches() throws SQLException {
+    public void failureRollsBackBothBranches() {
         int user = newAccount(new BigDecimal("100.00"));
 
         assertThatThrownBy(() -> work.orderAndDebit(user, new BigDecimal("30.00"), true))
@@ -127,42 +125,20 @@ public abstract class XaCoordinatorChecks {
         assertNothingPrepared();
     }
 
-    private int newAccount(BigDecimal balance) throws SQLException {
-        int user = 1_000_000 + ThreadLocalRandom.current().nextInt(1_000_000_000);
-        try (Connection c = root("account_db")) {
-            c.createStatement().executeUpdate(
-                    "INSERT INTO accounts (user_id, balance) VALUES (" + user + ", " + balance + ")");
-        }
-        return user;
+    private int newAccount(BigDecimal balance) {
+        return Math.toIntExact(db.newUser(balance.toPlainString()));
     }
 
-    private BigDecimal balanceOf(int user) throws SQLException {
-        try (Connection c = root("account_db");
-             ResultSet rs = c.createStatement().executeQuery("SELECT balance FROM accounts WHERE user_id = " + user)) {
-            rs.next();
-            return rs.getBigDecimal(1);
-        }
+    private BigDecimal balanceOf(int user) {
+        return db.queryDecimal("account_db", "SELECT balance FROM accounts WHERE user_id = ?", user);
     }
 
-    private int ordersOf(int user) throws SQLException {
-        try (Connection c = root("order_db");
-             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM orders WHERE user_id = " + user)) {
-            rs.next();
-            return rs.getInt(1);
-        }
+    private int ordersOf(int user) {
+        return Math.toIntExact(db.queryLong("order_db", "SELECT COUNT(*) FROM orders WHERE user_id = ?", user));
     }
 
-    private void assertNothingPrepared() throws SQLException {
-        try (Connection c = root("order_db"); ResultSet rs = c.createStatement().executeQuery("XA RECOVER")) {
-            List<String> prepared = new ArrayList<>();
-            while (rs.next()) {
-                prepared.add(rs.getString("data"));
-            }
-            assertThat(prepared).as("XA transactions left prepared").isEmpty();
-        }
-    }
-
-    private Connection root(String database) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database), "root", "");
+    private void assertNothingPrepared() {
+        assertThat(db.query("order_db", "XA RECOVER", row -> row.getString("data")))
+                .as("XA transactions left prepared").isEmpty();
     }
 }
