@@ -2,12 +2,10 @@ package org.shopsuite.order;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.cloud.openfeign.EnableFeignClients;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** order-service: owns order_db and runs each order as one Seata global transaction, in XA or TCC mode. */
 @SpringBootApplication
-@EnableFeignClients
 @EnableScheduling
 public class OrderServiceApplication {
 

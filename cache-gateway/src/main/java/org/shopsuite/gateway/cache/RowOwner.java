@@ -12,7 +12,7 @@ public interface RowOwner {
     /**
      * The row as its owner has it now, with its version (or {@link #UNKNOWN_VERSION}), or a
      * {@link org.shopsuite.cache.Tombstone} of {@link #UNKNOWN_VERSION} when the owner has no such row. Throws
-     * {@link org.shopsuite.gateway.web.GatewayProblem} when the owner cannot be asked.
+     * {@link org.shopsuite.api.problem.ApiProblem} when the owner cannot be asked.
      */
     CachedValue read(CacheKey key);
 }

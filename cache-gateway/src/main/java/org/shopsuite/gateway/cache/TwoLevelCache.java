@@ -1,10 +1,10 @@
 package org.shopsuite.gateway.cache;
 
 import java.util.Optional;
+import org.shopsuite.api.problem.ApiProblem;
 import org.shopsuite.cache.CacheKey;
 import org.shopsuite.cache.CachedValue;
 import org.shopsuite.cache.Tombstone;
-import org.shopsuite.gateway.web.GatewayProblem;
 
 /**
  * The read path: L1 (this instance) -> L2 (Redis) -> the owning service, one load per key at a time.
@@ -67,7 +67,7 @@ public final class TwoLevelCache {
             CachedValue value = owner.read(key);
             metrics.originLoad(key, value instanceof Tombstone ? "not_found" : "found");
             return value;
-        } catch (GatewayProblem e) {
+        } catch (ApiProblem e) {
             metrics.originLoad(key, "failed");
             throw e;
         }

@@ -2,13 +2,12 @@ package org.shopsuite.gateway.catalog;
 
 import org.shopsuite.api.account.AccountView;
 import org.shopsuite.api.catalog.ProductView;
-import org.shopsuite.api.problem.ProblemTypes;
+import org.shopsuite.api.problem.ApiProblem;
 import org.shopsuite.api.security.Callers;
 import org.shopsuite.cache.CacheKey;
 import org.shopsuite.gateway.cache.CacheLevel;
 import org.shopsuite.gateway.cache.CacheRead;
 import org.shopsuite.gateway.cache.TwoLevelCache;
-import org.shopsuite.gateway.web.GatewayProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -54,7 +53,7 @@ class CatalogController {
     private CacheRead read(CacheKey key) {
         if (key.id() < 1) {
             // Ids start at 1: for anything less there is nothing to look up, nor anyone to ask.
-            throw GatewayProblem.notFound("Not found", "no " + key.kind().label() + " with id " + key.id());
+            throw ApiProblem.notFound("Not found", "no " + key.kind().label() + " with id " + key.id());
         }
         return cache.read(key);
     }
@@ -67,6 +66,6 @@ class CatalogController {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .header(CacheLevel.HEADER, read.level().name())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(GatewayProblem.body(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, title, detail));
+                .body(ApiProblem.notFound(title, detail).body());
     }
 }

@@ -15,7 +15,6 @@ import org.shopsuite.cache.CachedValue;
 import org.shopsuite.cache.Tombstone;
 import org.shopsuite.gateway.cache.RowOwner;
 import org.shopsuite.gateway.security.BearerToken;
-import org.shopsuite.gateway.web.GatewayProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -82,7 +81,7 @@ class OwningServices implements RowOwner {
             throw unavailable(service, "GET " + request.uri() + " failed: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw GatewayProblem.unavailable("interrupted while asking " + service);
+            throw ApiProblem.unavailable("interrupted while asking " + service);
         }
         if (response.statusCode() != 200 && response.statusCode() != 404) {
             throw unavailable(service, "GET " + request.uri() + " answered " + response.statusCode());
@@ -94,7 +93,7 @@ class OwningServices implements RowOwner {
     private static ApiProblem unavailable(String service, String what) {
         String traceId = TraceIds.next();
         log.warn("{} could not answer a read (traceId={}): {}", service, traceId, what);
-        return GatewayProblem.unavailable(service + " is unavailable; retry shortly")
+        return ApiProblem.unavailable(service + " is unavailable; retry shortly")
                 .withProperty(TraceIds.PROPERTY, traceId);
     }
 

@@ -16,10 +16,7 @@ import org.shopsuite.api.input.StrictJson;
 import org.shopsuite.api.order.IdempotencyKeys;
 import org.shopsuite.api.order.PlaceOrderRequest;
 import org.shopsuite.api.problem.ApiProblem;
-import org.shopsuite.api.problem.ProblemTypes;
-import org.shopsuite.gateway.web.GatewayProblem;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -89,8 +86,7 @@ class OrderController {
     /** The body must be an order request by the suite's rules; refused here, it never reaches order-service. */
     private void check(byte[] body, String contentType) {
         if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))) {
-            throw new GatewayProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.INVALID_REQUEST,
-                    "Unsupported media type", "send the body as application/json");
+            throw ApiProblem.unsupportedMediaType();
         }
         PlaceOrderRequest order;
         try {
@@ -125,14 +121,12 @@ class OrderController {
             }
             return body;
         } catch (IOException e) {
-            throw new GatewayProblem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
-                    "the request body could not be read (was the upload cut short?)");
+            throw ApiProblem.invalid("the request body could not be read (was the upload cut short?)");
         }
     }
 
-    private static GatewayProblem tooLarge() {
-        return new GatewayProblem(HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
-                "request bodies are limited to " + MAX_BODY_BYTES + " bytes");
+    private static ApiProblem tooLarge() {
+        return ApiProblem.payloadTooLarge(MAX_BODY_BYTES);
     }
 
     private static ResponseEntity<byte[]> passBack(ForwardedResponse response) {

@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.shopsuite.api.problem.ApiProblem;
 import org.shopsuite.api.problem.ProblemTypes;
 import org.shopsuite.api.problem.TraceIds;
-import org.shopsuite.gateway.web.GatewayProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -71,14 +70,14 @@ class OrderForwarder {
                 log.info("order-service at {} failed ({}); trying the next instance", instance, e.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw GatewayProblem.unavailable("interrupted while forwarding to order-service");
+                throw ApiProblem.unavailable("interrupted while forwarding to order-service");
             }
         }
         // Which instances failed and how is for the operator (the log, under the trace id), not for the client.
         String traceId = TraceIds.next();
         log.warn("no order-service instance answered {} {} (traceId={}): {}", request.method(), request.path(),
                 traceId, String.join("; ", failures));
-        throw GatewayProblem.unavailable("no order-service instance answered; retry shortly"
+        throw ApiProblem.unavailable("no order-service instance answered; retry shortly"
                 + (request.idempotencyKey() != null ? ", and look the order up by its Idempotency-Key "
                 + request.idempotencyKey() + " before placing it again" : ""))
                 .withProperty(TraceIds.PROPERTY, traceId);
@@ -120,7 +119,7 @@ class OrderForwarder {
         String traceId = TraceIds.next();
         log.warn("order-service at {} {} (traceId={}): {}", instance,
                 timedOut ? "did not answer in time" : "failed while answering", traceId, e.toString());
-        return new GatewayProblem(timedOut ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY,
+        return new ApiProblem(timedOut ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY,
                 ProblemTypes.SERVICE_UNAVAILABLE, timedOut ? "Gateway timeout" : "Bad gateway",
                 "order-service " + (timedOut ? "did not answer in time" : "failed while answering")
                         + ", so the order may or may not have been placed: it was not sent again. Look it up, or send"

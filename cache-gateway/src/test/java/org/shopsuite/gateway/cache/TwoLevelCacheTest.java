@@ -13,10 +13,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.shopsuite.api.problem.ApiProblem;
 import org.shopsuite.cache.CacheKey;
 import org.shopsuite.cache.ProductView;
 import org.shopsuite.cache.Tombstone;
-import org.shopsuite.gateway.web.GatewayProblem;
 
 /** The read path's decisions, with L2 and the owner stubbed; the ITs run the same against Redis and the services. */
 class TwoLevelCacheTest {
@@ -102,10 +102,10 @@ class TwoLevelCacheTest {
     @Test
     void anUnreachableOwnerIsTheCallersProblemAndNothingIsCached() {
         when(l2.read(KEY)).thenReturn(Optional.empty());
-        when(owner.read(KEY)).thenThrow(GatewayProblem.unavailable("inventory-service is unreachable"));
+        when(owner.read(KEY)).thenThrow(ApiProblem.unavailable("inventory-service is unreachable"));
         TwoLevelCache cache = cache();
 
-        assertThatThrownBy(() -> cache.read(KEY)).isInstanceOf(GatewayProblem.class);
+        assertThatThrownBy(() -> cache.read(KEY)).isInstanceOf(ApiProblem.class);
         assertThat(l1.get(KEY)).isEmpty();
         assertThat(registry.counter(CacheMetrics.ORIGIN_LOADS, "kind", "product", "outcome", "failed").count())
                 .isEqualTo(1);

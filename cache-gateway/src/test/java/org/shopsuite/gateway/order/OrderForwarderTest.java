@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.shopsuite.gateway.web.GatewayProblem;
+import org.shopsuite.api.problem.ApiProblem;
 import org.springframework.http.HttpStatus;
 
 /** Round-robin, failover, and never placing an order twice, against small local HTTP servers. */
@@ -67,7 +67,7 @@ class OrderForwarderTest {
         OrderForwarder forwarder = forwarder(closedPort(), closedPort());
 
         assertThatThrownBy(() -> forwarder.forward(post("key-1")))
-                .isInstanceOfSatisfying(GatewayProblem.class, problem -> {
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
                     assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
                     assertThat(problem.detail()).contains("no order-service instance answered")
                             .doesNotContain("http://", "127.0.0.1", "Exception");
@@ -83,7 +83,7 @@ class OrderForwarderTest {
         OrderForwarder forwarder = forwarder(dropping.url, up.url);
 
         assertThatThrownBy(() -> forwarder.forward(post(null)))
-                .isInstanceOfSatisfying(GatewayProblem.class, problem -> {
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
                     assertThat(problem.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
                     assertThat(problem.detail()).contains("may or may not have been placed");
                 });
@@ -98,7 +98,7 @@ class OrderForwarderTest {
         OrderForwarder forwarder = forwarder(slow.url, up.url);
 
         assertThatThrownBy(() -> forwarder.forward(post(null)))
-                .isInstanceOfSatisfying(GatewayProblem.class,
+                .isInstanceOfSatisfying(ApiProblem.class,
                         problem -> assertThat(problem.status()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT));
         assertThat(up.received).isEmpty();
     }
@@ -129,7 +129,7 @@ class OrderForwarderTest {
                 Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMillis(1200)));
 
         assertThatThrownBy(() -> tight.forward(post("late-key")))
-                .isInstanceOfSatisfying(GatewayProblem.class, problem -> {
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
                     assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
                     assertThat(problem.detail()).contains("no order-service instance answered").contains("late-key");
                 });

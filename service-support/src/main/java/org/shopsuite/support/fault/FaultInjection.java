@@ -5,6 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.shopsuite.api.problem.ApiProblem;
+import org.shopsuite.api.problem.ProblemTypes;
+import org.shopsuite.api.problem.ProblemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,6 +15,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -52,11 +56,9 @@ public class FaultInjection {
                         log.warn("injected fault: {} {} handled ({}), answering 500", request.getMethod(),
                                 request.getRequestURI(), held.getStatus());
                         held.resetBuffer();
-                        response.setStatus(500);
-                        response.setContentType("application/problem+json");
-                        response.getWriter().write("{\"type\":\"https://shopsuite.dev/problems/injected-fault\","
-                                + "\"title\":\"Injected fault\",\"status\":500,"
-                                + "\"detail\":\"failed after its branch on purpose\"}");
+                        ProblemWriter.write(response, ApiProblem.body(HttpStatus.INTERNAL_SERVER_ERROR,
+                                ProblemTypes.of("injected-fault"), "Injected fault",
+                                "failed after its branch on purpose"));
                     }
                     case "pause-after-branch" -> {
                         long millis = fault.length > 2 ? Long.parseLong(fault[2]) : 10_000;

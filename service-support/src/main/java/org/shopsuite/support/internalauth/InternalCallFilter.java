@@ -1,6 +1,5 @@
 package org.shopsuite.support.internalauth;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -17,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.seata.core.context.RootContext;
 import org.shopsuite.api.internalauth.InternalCallSignature;
+import org.shopsuite.api.problem.ApiProblem;
 import org.shopsuite.api.problem.ProblemTypes;
+import org.shopsuite.api.problem.ProblemWriter;
 import org.shopsuite.support.web.RequestLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,6 @@ final class InternalCallFilter extends OncePerRequestFilter {
     static final String CREDENTIAL_REQUIRED = "service-credential-required";
 
     private static final Logger log = LoggerFactory.getLogger(InternalCallFilter.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final InternalCallKey key;
 
@@ -48,8 +48,7 @@ final class InternalCallFilter extends OncePerRequestFilter {
         try {
             body = request.getInputStream().readAllBytes();
         } catch (RequestLimits.BodyTooLargeException tooLarge) {
-            refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
-                    tooLarge.getMessage());
+            ProblemWriter.write(response, ApiProblem.payloadTooLarge(RequestLimits.MAX_BODY_BYTES).body());
             return;
         }
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
@@ -58,20 +57,12 @@ final class InternalCallFilter extends OncePerRequestFilter {
         if (refusal.isPresent()) {
             log.warn("refused {} {} from {}: {}", request.getMethod(), path, request.getRemoteAddr(), refusal.get());
             response.setHeader("WWW-Authenticate", "ShopInternal");
-            refuse(response, HttpStatus.UNAUTHORIZED, ProblemTypes.of(CREDENTIAL_REQUIRED), "Service credential required",
-                    refusal.get() + "; only the suite's own services may call " + request.getRequestURI());
+            ProblemWriter.write(response, ApiProblem.body(HttpStatus.UNAUTHORIZED, ProblemTypes.of(CREDENTIAL_REQUIRED),
+                    "Service credential required",
+                    refusal.get() + "; only the suite's own services may call " + request.getRequestURI()));
             return;
         }
         chain.doFilter(new ReadBody(request, body), response);
-    }
-
-    private static void refuse(HttpServletResponse response, HttpStatus status, java.net.URI type, String title,
-                               String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(JSON.createObjectNode().put("type", type.toString()).put("title", title)
-                .put("status", status.value()).put("detail", detail).toString());
     }
 
     /** The request with the body already read, served again from memory. */

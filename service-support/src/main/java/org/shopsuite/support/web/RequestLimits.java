@@ -8,7 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.shopsuite.api.problem.ProblemTypes;
+import org.shopsuite.api.problem.ApiProblem;
+import org.shopsuite.api.problem.ProblemWriter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -31,19 +32,12 @@ public class RequestLimits {
         return registration;
     }
 
-    static String problemJson() {
-        return "{\"type\":\"" + ProblemTypes.PAYLOAD_TOO_LARGE + "\",\"title\":\"Payload too large\",\"status\":413,"
-                + "\"detail\":\"request bodies are limited to " + MAX_BODY_BYTES + " bytes\"}";
-    }
-
     static final class BodyLimitFilter extends OncePerRequestFilter {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-                response.setStatus(413);
-                response.setContentType("application/problem+json");
-                response.getWriter().write(problemJson());
+                ProblemWriter.write(response, ApiProblem.payloadTooLarge(MAX_BODY_BYTES).body());
                 return;
             }
             chain.doFilter(new LimitedRequest(request), response);

@@ -1,15 +1,12 @@
 package org.shopsuite.api.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.shopsuite.api.problem.ApiProblem;
 import org.shopsuite.api.problem.ProblemTypes;
+import org.shopsuite.api.problem.ProblemWriter;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -19,11 +16,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * 401 and 403 from Spring Security as the suite's other errors are: an RFC 9457 problem body. The headers
- * ({@code WWW-Authenticate: Bearer ...}, with the RFC 6750 error) come from Spring Security's own bearer-token handlers.
+ * ({@code WWW-Authenticate: Bearer ...}, with the RFC 6750 error) and the status come from Spring Security's own
+ * bearer-token handlers; the body is written by {@link ProblemWriter}.
  */
 public final class BearerProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BearerTokenAuthenticationEntryPoint entryPoint = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler deniedHandler = new BearerTokenAccessDeniedHandler();
@@ -35,7 +31,7 @@ public final class BearerProblems implements AuthenticationEntryPoint, AccessDen
         String detail = request.getHeader("Authorization") == null
                 ? "send Authorization: Bearer <token> from the suite's issuer (in development: ./stack token USER_ID)"
                 : "the bearer token was refused: " + reason.getMessage();
-        write(response, ApiProblem.body(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED,
+        ProblemWriter.writeBody(response, ApiProblem.body(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED,
                 "Authentication required", detail));
     }
 
@@ -43,16 +39,7 @@ public final class BearerProblems implements AuthenticationEntryPoint, AccessDen
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         deniedHandler.handle(request, response, denied);
-        write(response, Caller.forbidden("this token may not " + request.getMethod() + " " + request.getRequestURI()
-                + " (" + Caller.ADMIN_SCOPE + " needed)").body());
-    }
-
-    private static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        // Written by hand: outside Spring MVC there is no ObjectMapper that knows ProblemDetail's JSON shape.
-        response.getWriter().write(JSON.createObjectNode().put("type", String.valueOf(problem.getType()))
-                .put("title", problem.getTitle()).put("status", problem.getStatus())
-                .put("detail", problem.getDetail()).toString());
+        ProblemWriter.writeBody(response, Caller.forbidden("this token may not " + request.getMethod() + " "
+                + request.getRequestURI() + " (" + Caller.ADMIN_SCOPE + " needed)").body());
     }
 }
