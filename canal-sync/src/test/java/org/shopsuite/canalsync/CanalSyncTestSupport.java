@@ -85,7 +85,7 @@ abstract class CanalSyncTestSupport {
         return json == null ? null : CacheJson.read(key, json);
     }
 
-    /** Waits until the key holds a matching value; the CONTRACT's 1 s unless a recovery is being waited for. */
+    /** Waits until the key holds a matching value; the promised 1 s (README, Caching) unless a recovery is being waited for. */
     CachedValue awaitCached(CacheKey key, Predicate<CachedValue> wanted, Duration atMost) {
         var waiting = await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2));
         if (atMost.compareTo(FRESHNESS) > 0) {

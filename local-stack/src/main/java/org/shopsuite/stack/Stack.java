@@ -148,7 +148,7 @@ public final class Stack {
         long begin = System.nanoTime();
         new Start(out).run();
         out.printf("all parts healthy in %.1f s%n", (System.nanoTime() - begin) / 1e9);
-        StartupCache.awaitSaves(out);
+        StartupCache.saveRecorded(out);
     }
 
     /** One {@code up}: which parts are starting, which are waiting for their health, which are healthy. */

@@ -37,7 +37,8 @@ final class StartupCache {
     static final List<String> JVM_OPTIONS = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC");
     static final int FIRST_JDK = 25;
     private static final Map<Path, StartupCache> BY_DIRECTORY = new ConcurrentHashMap<>();
-    private static final List<CompletableFuture<String>> SAVES = new ArrayList<>();
+    /** Recordings to end once every part is healthy: writing a cache takes a core for seconds, starts come first. */
+    private static final List<java.util.function.Supplier<String>> SAVES = new ArrayList<>();
 
     private final String name;
     private final Path dir;
@@ -136,17 +137,16 @@ final class StartupCache {
     }
 
     /**
-     * The part is healthy: if it is this cache's recorder, end its recording in the background (the JVM pauses
-     * briefly, then a child process writes the cache). {@link #awaitSaves} waits for it.
+     * The part is healthy: if it is this cache's recorder, its recording is ended by {@link #saveRecorded}, once
+     * every part is up (the JVM pauses briefly, then a child process writes the cache while the part serves on).
      */
     synchronized void healthy(Part part, String identity) {
         if (part != recorder) {
             return;
         }
         long pid = part.running().map(ProcessHandle::pid).orElse(-1L);
-        CompletableFuture<String> save = CompletableFuture.supplyAsync(() -> save(pid, identity));
         synchronized (SAVES) {
-            SAVES.add(save);
+            SAVES.add(() -> save(pid, identity));
         }
     }
 
@@ -178,17 +178,21 @@ final class StartupCache {
         }
     }
 
-    /** Waits for the caches being written, so a {@code down} right after {@code up} cannot cut one short. */
-    static void awaitSaves(PrintStream out) {
-        List<CompletableFuture<String>> pending;
+    /**
+     * Ends the recordings of this up and waits until their caches are written, so a {@code down} right after
+     * {@code up} cannot cut one short.
+     */
+    static void saveRecorded(PrintStream out) {
+        List<CompletableFuture<String>> saving;
         synchronized (SAVES) {
-            pending = List.copyOf(SAVES);
+            saving = SAVES.stream().map(CompletableFuture::supplyAsync).toList();
             SAVES.clear();
         }
-        if (!pending.isEmpty()) {
-            out.println("  saving " + pending.size() + " start-up cache(s); the next up starts from them");
+        if (!saving.isEmpty()) {
+            out.println("  saving " + saving.size() + " start-up cache(s) recorded during this up; the next up starts"
+                    + " from them");
         }
-        for (CompletableFuture<String> save : pending) {
+        for (CompletableFuture<String> save : saving) {
             out.println("  " + save.join());
         }
     }

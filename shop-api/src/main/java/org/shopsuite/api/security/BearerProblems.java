@@ -31,8 +31,11 @@ public final class BearerProblems implements AuthenticationEntryPoint, AccessDen
         String detail = request.getHeader("Authorization") == null
                 ? "send Authorization: Bearer <token> from the suite's issuer (in development: ./stack token USER_ID)"
                 : "the bearer token was refused: " + reason.getMessage();
-        ProblemWriter.writeBody(response, ApiProblem.body(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED,
-                "Authentication required", detail));
+        // Spring answers a malformed bearer request (RFC 6750 invalid_request) with 400: the body says what it says.
+        HttpStatus status = HttpStatus.valueOf(response.getStatus());
+        ProblemWriter.writeBody(response, status == HttpStatus.BAD_REQUEST
+                ? ApiProblem.body(status, ProblemTypes.INVALID_REQUEST, "Invalid request", detail)
+                : ApiProblem.body(status, ProblemTypes.UNAUTHENTICATED, "Authentication required", detail));
     }
 
     @Override
