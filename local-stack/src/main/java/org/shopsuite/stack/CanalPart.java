@@ -37,7 +37,8 @@ public final class CanalPart extends Part {
         Files.deleteIfExists(readyFile()); // left by a server that was killed: not ready until the new one says so
         cacheOptions = List.of();
         if (StartupCache.enabled(settings)) {
-            classPath = StartupCache.classPathIdentity(List.of(serverJar(), moduleTarget().resolve("lib")));
+            classPath = StartupCache.identity(StartupCache.classPathIdentity(List.of(serverJar(),
+                    moduleTarget().resolve("lib"))), settings.jvmOptions("64m", "256m"));
             cacheOptions = StartupCache.of(settings, name()).options(this, classPath);
         }
     }
@@ -65,8 +66,8 @@ public final class CanalPart extends Part {
 
     @Override
     protected List<String> command() {
-        List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-Xms64m", "-Xmx256m",
-                "-XX:+UseSerialGC"));
+        List<String> command = new java.util.ArrayList<>(List.of(javaBinary()));
+        command.addAll(settings.jvmOptions("64m", "256m"));
         command.addAll(cacheOptions);
         command.addAll(List.of("-cp", serverJar() + ":" + moduleTarget().resolve("lib") + "/*",
                 "org.shopsuite.canalserver.CanalServerMain"));

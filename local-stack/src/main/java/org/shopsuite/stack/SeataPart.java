@@ -47,7 +47,8 @@ public final class SeataPart extends Part {
         }
         cacheOptions = List.of();
         if (StartupCache.enabled(settings)) {
-            classPath = StartupCache.classPathIdentity(List.of(bindExtensionJar(), classpathDir()));
+            classPath = StartupCache.identity(StartupCache.classPathIdentity(List.of(bindExtensionJar(),
+                    classpathDir())), settings.jvmOptions("128m", "512m"));
             cacheOptions = StartupCache.of(settings, name()).options(this, classPath);
         }
     }
@@ -62,7 +63,7 @@ public final class SeataPart extends Part {
     @Override
     protected List<String> command() {
         List<String> command = new java.util.ArrayList<>(List.of(javaBinary()));
-        command.addAll(StartupCache.JVM_OPTIONS);
+        command.addAll(settings.jvmOptions("128m", "512m"));
         command.addAll(cacheOptions);
         command.addAll(List.of(
                 // Its own parser rejects --spring... arguments: Spring settings go in as system properties.

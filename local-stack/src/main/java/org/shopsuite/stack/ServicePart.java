@@ -40,13 +40,17 @@ public final class ServicePart extends Part {
         if (StartupCache.enabled(settings)) {
             StartupCache cache = StartupCache.of(settings, module);
             Path extracted = cache.extracted(jar());
-            codeIdentity = StartupCache.sha256(jar());
+            codeIdentity = StartupCache.identity(StartupCache.sha256(jar()), jvmOptions());
             List<String> cached = new ArrayList<>(List.of(javaBinary()));
-            cached.addAll(StartupCache.JVM_OPTIONS);
+            cached.addAll(jvmOptions());
             cached.addAll(cache.options(this, codeIdentity));
             cached.addAll(List.of("-jar", extracted.toString()));
             launch = cached;
         }
+    }
+
+    private List<String> jvmOptions() {
+        return settings.jvmOptions("128m", "512m");
     }
 
     @Override
@@ -55,7 +59,7 @@ public final class ServicePart extends Part {
             return launch;
         }
         List<String> fromJar = new ArrayList<>(List.of(javaBinary()));
-        fromJar.addAll(StartupCache.JVM_OPTIONS);
+        fromJar.addAll(jvmOptions());
         fromJar.addAll(List.of("-jar", jar().toString()));
         return fromJar;
     }

@@ -170,7 +170,7 @@ public final class Stack {
          * JVM starts keep a core busy for seconds each: a few at a time finish sooner one by one than all at once,
          * and none is starved past a timeout (a database connection at start, say) while the total stays the same.
          */
-        private final int jvmSlots = Runtime.getRuntime().availableProcessors() + 1;
+        private final int jvmSlots = Runtime.getRuntime().availableProcessors();
 
         Start(PrintStream out) {
             this.out = out;

@@ -22,6 +22,10 @@ import java.util.Map;
  * @param startupCache whether services start from a JDK ahead-of-time cache ({@link StartupCache}): on for
  *                    {@code ./stack} unless {@code SHOP_STARTUP_CACHE=off}; off for tests, whose stack directory
  *                    lives for one run only
+ * @param quickJit    whether JVM parts run with the C1 compiler only ({@code -XX:TieredStopAtLevel=1}, as Spring
+ *                    Boot's own {@code spring-boot:run} does): about 40 % less CPU per start, lower peak speed. On for
+ *                    {@code ./stack} unless {@code SHOP_BENCH_ENABLED=true} (a benchmark measures the full JIT) or
+ *                    {@code SHOP_QUICK_JIT=off}; off for tests
  */
 public record StackSettings(
         Path projectRoot,
@@ -40,7 +44,8 @@ public record StackSettings(
         List<Integer> gatewayPorts,
         int canalSyncPort,
         int authPort,
-        boolean startupCache) {
+        boolean startupCache,
+        boolean quickJit) {
 
     public static final String SENTINEL_MASTER_NAME = "mymaster";
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
@@ -78,7 +83,8 @@ public record StackSettings(
                 ports(env, "SHOP_GATEWAY_PORTS", "8080,8090"),
                 ports(env, "SHOP_CANAL_SYNC_PORT", "8085").get(0),
                 ports(env, "SHOP_AUTH_PORT", "8087").get(0),
-                startupCache(env));
+                onOff(env, "SHOP_STARTUP_CACHE"),
+                onOff(env, "SHOP_QUICK_JIT") && !"true".equalsIgnoreCase(env.getOrDefault("SHOP_BENCH_ENABLED", "").trim()));
     }
 
     /** Same shape on free ports, so tests can run beside a running {@code ./stack up}. */
@@ -86,7 +92,7 @@ public record StackSettings(
         try (FreePorts free = new FreePorts()) {
             return new StackSettings(projectRoot, stackDir, DEFAULT_BIND_ADDRESS, DEFAULT_BIND_ADDRESS,
                     free.one(), free.some(3), free.some(3), free.one(), free.one(), free.one(),
-                    free.one(), free.one(), free.some(2), free.some(2), free.one(), free.one(), false);
+                    free.one(), free.one(), free.some(2), free.some(2), free.one(), free.one(), false, false);
         }
     }
 
@@ -129,13 +135,23 @@ public record StackSettings(
         return value;
     }
 
-    private static boolean startupCache(Map<String, String> env) {
-        String value = env.getOrDefault("SHOP_STARTUP_CACHE", "on").trim().toLowerCase(java.util.Locale.ROOT);
+    /** A switch that is on unless set to off. */
+    private static boolean onOff(Map<String, String> env, String name) {
+        String value = env.getOrDefault(name, "on").trim().toLowerCase(java.util.Locale.ROOT);
         return switch (value) {
             case "on", "true", "" -> true;
             case "off", "false" -> false;
-            default -> throw new IllegalArgumentException("SHOP_STARTUP_CACHE=" + value + ": use on or off");
+            default -> throw new IllegalArgumentException(name + "=" + value + ": use on or off");
         };
+    }
+
+    /** The options every JVM part of the stack runs with (heap and collector, and the JIT: {@link #quickJit}). */
+    public List<String> jvmOptions(String minHeap, String maxHeap) {
+        List<String> options = new ArrayList<>(List.of("-Xms" + minHeap, "-Xmx" + maxHeap, "-XX:+UseSerialGC"));
+        if (quickJit) {
+            options.add("-XX:TieredStopAtLevel=1");
+        }
+        return options;
     }
 
     /** Where to connect to a part listening on {@code bindAddress}: the wildcard is reached over the loopback. */

@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -33,8 +32,6 @@ import java.util.stream.Stream;
  */
 final class StartupCache {
 
-    /** The heap and collector of every start, recording or using: a cache is made for the options it runs under. */
-    static final List<String> JVM_OPTIONS = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC");
     static final int FIRST_JDK = 25;
     private static final Map<Path, StartupCache> BY_DIRECTORY = new ConcurrentHashMap<>();
     /** Recordings to end once every part is healthy: writing a cache takes a core for seconds, starts come first. */
@@ -50,9 +47,12 @@ final class StartupCache {
         this.dir = dir;
     }
 
-    /** The cache of this module (or infrastructure part) in this stack, shared by its instances. */
+    /**
+     * The cache of this module (or infrastructure part) in this stack, shared by its instances; one for the quick
+     * JIT and one for the full one ({@link StackSettings#quickJit}), so switching to benchmark and back keeps both.
+     */
     static StartupCache of(StackSettings settings, String name) {
-        Path dir = settings.stackDir().resolve("startup-cache").resolve(name);
+        Path dir = settings.stackDir().resolve("startup-cache").resolve(settings.quickJit() ? name : name + "-full-jit");
         return BY_DIRECTORY.computeIfAbsent(dir, d -> new StartupCache(name, d));
     }
 
@@ -113,7 +113,8 @@ final class StartupCache {
      * The options a start adds: use the cache made for this code, or record one when nobody does yet (this start
      * becomes the recorder), or nothing while another instance records.
      *
-     * @param identity what the code is, e.g. the jar's hash: a cache made from other code is recorded again
+     * @param identity what the code is, e.g. the jar's hash, and the JVM options the start runs with: a cache made
+     *                 from other code or under other options is recorded again
      */
     synchronized List<String> options(Part part, String identity) throws IOException {
         // Only errors: the JVM otherwise lists every class it leaves out (signed jars, generated proxies).
@@ -150,57 +151,50 @@ final class StartupCache {
         }
     }
 
+    /**
+     * Ends the recording without waiting for it: a detached shell runs {@code jcmd PID AOT.end_recording} and marks
+     * the cache current only once the JVM wrote it, so {@code up} returns as soon as every part is healthy, and a
+     * {@code down} meanwhile leaves no cache that claims to be current (the next start records again).
+     */
     private String save(long pid, String identity) {
-        long begin = System.nanoTime();
         try {
-            Process jcmd = new ProcessBuilder(jcmd().toString(), String.valueOf(pid), "AOT.end_recording")
+            Path pending = dir.resolve("made-from.pending");
+            Files.writeString(pending, stamp(identity));
+            new ProcessBuilder(List.of("/usr/bin/setsid", "/bin/sh", "-c",
+                    "\"$0\" \"$1\" AOT.end_recording && test -s \"$2\" && mv \"$3\" \"$4\"",
+                    jcmd().toString(), String.valueOf(pid), cacheFile().toString(), pending.toString(),
+                    madeFrom().toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("record.log").toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
-            boolean ended = jcmd.waitFor(5, TimeUnit.MINUTES) && jcmd.exitValue() == 0;
-            synchronized (this) {
-                recorder = null;
-                if (!ended || !Files.isRegularFile(cacheFile())) {
-                    jcmd.destroyForcibly();
-                    return name + ": no start-up cache this time (see " + dir.resolve("record.log")
-                            + " and the part's log); the next start records again";
-                }
-                Files.writeString(madeFrom(), stamp(identity));
-            }
-            return String.format("%s: start-up cache saved (%.1f s, %d MB)", name, (System.nanoTime() - begin) / 1e9,
-                    Files.size(cacheFile()) >> 20);
+            return name;
         } catch (IOException e) {
-            return name + ": no start-up cache this time: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return name + ": start-up cache not saved (interrupted)";
+            return name + " (not saved: " + e.getMessage() + ")";
         }
     }
 
-    /**
-     * Ends the recordings of this up and waits until their caches are written, so a {@code down} right after
-     * {@code up} cannot cut one short.
-     */
+    /** Ends the recordings of this up; their caches are written in the background (about 10 s of CPU each). */
     static void saveRecorded(PrintStream out) {
-        List<CompletableFuture<String>> saving;
+        List<String> saving;
         synchronized (SAVES) {
-            saving = SAVES.stream().map(CompletableFuture::supplyAsync).toList();
+            saving = SAVES.stream().map(java.util.function.Supplier::get).toList();
             SAVES.clear();
         }
         if (!saving.isEmpty()) {
-            out.println("  saving " + saving.size() + " start-up cache(s) recorded during this up; the next up starts"
-                    + " from them");
-        }
-        for (CompletableFuture<String> save : saving) {
-            out.println("  " + save.join());
+            out.println("  writing the start-up caches recorded during this up, in the background (a minute or two;"
+                    + " the next up starts from them): " + String.join(", ", saving));
         }
     }
 
-    /** What a cache was made from: the code's identity, and the exact JVM and options. */
+    /** What a cache was made from: the code and options, and the exact JVM. */
     private static String stamp(String identity) {
-        return identity + System.lineSeparator() + "java " + Runtime.version() + System.lineSeparator()
-                + "options " + String.join(" ", JVM_OPTIONS) + System.lineSeparator();
+        return identity + System.lineSeparator() + "java " + Runtime.version() + System.lineSeparator();
+    }
+
+    /** A start's identity for {@link #options}: its code and its JVM options. */
+    static String identity(String code, List<String> jvmOptions) {
+        return code + System.lineSeparator() + "options " + String.join(" ", jvmOptions);
     }
 
     /** The identity of a class path: each file's name, size and modification time (the JVM checks the same). */
