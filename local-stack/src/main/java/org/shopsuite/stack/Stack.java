@@ -30,7 +30,8 @@ public final class Stack {
     /** Every part in its listing order (status, down in reverse), with the parts it needs healthy first. */
     private final Map<Part, List<Part>> needs;
 
-    private Stack(StackSettings settings, Map<Part, List<Part>> needs) {
+    // Package-private for StackStartTest: a stack of stand-in parts.
+    Stack(StackSettings settings, Map<Part, List<Part>> needs) {
         this.settings = settings;
         this.needs = needs;
     }
