@@ -10,12 +10,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import org.apache.seata.spring.boot.autoconfigure.SeataHttpAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.api.input.StrictInput;
 import org.shopsuite.api.internalauth.InternalCallSignature;
+import org.shopsuite.testfixtures.SignedInternalCalls;
 import org.shopsuite.api.participant.StockTaken;
 import org.shopsuite.support.internalauth.InternalCallAuthentication;
 import org.shopsuite.support.problem.ProblemResponses;
@@ -130,13 +129,10 @@ class StockControllerTest {
 
     /** A POST as order-service sends it: signed with the suite's key over this very request. */
     static MockHttpServletRequestBuilder signed(String path, String xid, String body) {
-        MockHttpServletRequestBuilder call = post(path).header(InternalCallSignature.HEADER, signature(path, xid, body))
-                .contentType(MediaType.APPLICATION_JSON).content(body);
-        return xid == null ? call : call.header("TX_XID", xid);
+        return SignedInternalCalls.signedPost(KEY, path, xid, body);
     }
 
     static String signature(String path, String xid, String body) {
-        return InternalCallSignature.sign(InternalCallSignature.decodeKey(KEY), Instant.now().getEpochSecond(), "POST",
-                path, xid, body.getBytes(StandardCharsets.UTF_8));
+        return SignedInternalCalls.signature(KEY, path, xid, body);
     }
 }
