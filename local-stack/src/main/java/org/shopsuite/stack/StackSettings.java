@@ -145,6 +145,13 @@ public record StackSettings(
         };
     }
 
+    /** These settings with the full JIT: what a benchmark measures, however the stack was started. */
+    public StackSettings withFullJit() {
+        return new StackSettings(projectRoot, stackDir, bindAddress, host, mysqlPort, redisPorts, sentinelPorts,
+                seataPort, seataConsolePort, canalPort, accountPort, inventoryPort, orderPorts, gatewayPorts,
+                canalSyncPort, authPort, startupCache, false);
+    }
+
     /** The options every JVM part of the stack runs with (heap and collector, and the JIT: {@link #quickJit}). */
     public List<String> jvmOptions(String minHeap, String maxHeap) {
         List<String> options = new ArrayList<>(List.of("-Xms" + minHeap, "-Xmx" + maxHeap, "-XX:+UseSerialGC"));

@@ -64,4 +64,25 @@ class StackSettingsTest {
             assertThat(service.environment()).as(service.name()).containsEntry("SERVER_ADDRESS", "0.0.0.0");
         }
     }
+
+    @Test
+    void theDevelopmentStackRunsTheQuickJitUnlessABenchmarkOrTheOperatorSaysOtherwise() {
+        Path root = Path.of(".");
+        assertThat(StackSettings.fromEnvironment(root, Map.of()).jvmOptions("128m", "512m"))
+                .contains("-XX:TieredStopAtLevel=1");
+        assertThat(StackSettings.fromEnvironment(root, Map.of("SHOP_BENCH_ENABLED", "true")).jvmOptions("128m", "512m"))
+                .doesNotContain("-XX:TieredStopAtLevel=1");
+        assertThat(StackSettings.fromEnvironment(root, Map.of("SHOP_QUICK_JIT", "off")).quickJit()).isFalse();
+        assertThat(StackSettings.onFreePorts(root, Path.of("/tmp/unused")).quickJit()).isFalse();
+        assertThatThrownBy(() -> StackSettings.fromEnvironment(root, Map.of("SHOP_QUICK_JIT", "maybe")))
+                .hasMessageContaining("SHOP_QUICK_JIT=maybe: use on or off");
+    }
+
+    @Test
+    void theBenchmarksBaselineRunsTheFullJitLikeTheServicesItIsComparedWith() {
+        StackSettings quick = StackSettings.fromEnvironment(Path.of("."), Map.of());
+        ServicePart baseline = Stack.benchmark(quick, Map.of()).parts(ServicePart.class).get(0);
+
+        assertThat(baseline.command()).contains("-Xmx512m").doesNotContain("-XX:TieredStopAtLevel=1");
+    }
 }
