@@ -16,9 +16,8 @@ public final class CanalPart extends Part {
 
     public static final String DESTINATION = "shopsuite";
 
-    /** The start-up cache's options for this start ({@link StartupCache}), and the class path it is made for. */
+    /** The start-up cache's options for this start ({@link StartupCache}). */
     private List<String> cacheOptions = List.of();
-    private String classPath;
 
     public CanalPart(StackSettings settings) {
         super(settings, "canal", settings.canalPort());
@@ -35,19 +34,9 @@ public final class CanalPart extends Part {
                     + " run `mvn -B -DskipTests package` at the repository root");
         }
         Files.deleteIfExists(readyFile()); // left by a server that was killed: not ready until the new one says so
-        cacheOptions = List.of();
-        if (StartupCache.enabled(settings)) {
-            classPath = StartupCache.identity(StartupCache.classPathIdentity(List.of(serverJar(),
-                    moduleTarget().resolve("lib"))), settings.jvmOptions("64m", "256m"));
-            cacheOptions = StartupCache.of(settings, name()).options(this, classPath);
-        }
-    }
-
-    @Override
-    protected void afterHealthy() {
-        if (classPath != null) {
-            StartupCache.of(settings, name()).healthy(this, classPath);
-        }
+        cacheOptions = StartupCache.enabled(settings)
+                ? startupCacheOptions(name(), StartupCache.classPathIdentity(List.of(serverJar(), moduleTarget().resolve("lib"))), settings.jvmOptions("64m", "256m"))
+                : List.of();
     }
 
     private Path serverJar() {

@@ -20,6 +20,9 @@ public abstract class Part {
     private final ManagedProcess process;
     private PartContainer container;
     private java.util.function.Consumer<String> progress = line -> { };
+    /** The start-up cache this start uses or records, and what it was started from ({@link #startupCacheOptions}). */
+    private StartupCache startupCache;
+    private String startupIdentity;
 
     protected Part(StackSettings settings, String name, int port) {
         this.settings = settings;
@@ -80,6 +83,29 @@ public abstract class Part {
     protected void afterHealthy() throws IOException {
     }
 
+    /** {@code up} saw the part healthy: its own work, then a recording start hands its recording over to be saved. */
+    final void becameHealthy() throws IOException {
+        afterHealthy();
+        if (startupCache != null) {
+            startupCache.healthy(this, startupIdentity);
+        }
+    }
+
+    /**
+     * For a JVM part's {@link #prepare}: the options that start it from the stack's start-up cache of this name, or
+     * record that cache ({@link StartupCache}). Only when {@link StartupCache#enabled} (the code's identity, a jar's
+     * hash say, is not free to compute).
+     *
+     * @param code       what the part runs: a jar's hash, or a class path's files
+     * @param jvmOptions the options it runs with: a cache is made for them
+     */
+    protected List<String> startupCacheOptions(String cacheName, String code, List<String> jvmOptions)
+            throws IOException {
+        startupCache = StartupCache.of(settings, cacheName);
+        startupIdentity = StartupCache.identity(code, jvmOptions);
+        return startupCache.options(this, startupIdentity);
+    }
+
     /** A short description of the part's current state for {@code status}, beyond healthy/down. */
     public String detail() {
         return "";
@@ -119,6 +145,7 @@ public abstract class Part {
             return;
         }
         Files.createDirectories(dir());
+        startupCache = null;
         prepare();
         process.start(command(), environment(), dir());
     }

@@ -16,9 +16,8 @@ public final class SeataPart extends Part {
     /** The console's user; its password is the stack's {@link StackSecret#SEATA_CONSOLE_PASSWORD}. */
     public static final String CONSOLE_USER = "seata";
 
-    /** The start-up cache's options for this start ({@link StartupCache}), and the class path it is made for. */
+    /** The start-up cache's options for this start ({@link StartupCache}). */
     private List<String> cacheOptions = List.of();
-    private String classPath;
 
     public SeataPart(StackSettings settings) {
         super(settings, "seata", settings.seataPort());
@@ -45,19 +44,9 @@ public final class SeataPart extends Part {
             throw new IOException("the Seata coordinator is not built (" + missing + " is missing): run"
                     + " `mvn -B -DskipTests package` at the repository root");
         }
-        cacheOptions = List.of();
-        if (StartupCache.enabled(settings)) {
-            classPath = StartupCache.identity(StartupCache.classPathIdentity(List.of(bindExtensionJar(),
-                    classpathDir())), settings.jvmOptions("128m", "512m"));
-            cacheOptions = StartupCache.of(settings, name()).options(this, classPath);
-        }
-    }
-
-    @Override
-    protected void afterHealthy() {
-        if (classPath != null) {
-            StartupCache.of(settings, name()).healthy(this, classPath);
-        }
+        cacheOptions = StartupCache.enabled(settings)
+                ? startupCacheOptions(name(), StartupCache.classPathIdentity(List.of(bindExtensionJar(), classpathDir())), settings.jvmOptions("128m", "512m"))
+                : List.of();
     }
 
     @Override

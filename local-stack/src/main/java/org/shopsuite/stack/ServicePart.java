@@ -18,7 +18,6 @@ public final class ServicePart extends Part {
     private final Map<String, String> extraEnvironment;
     /** How this start runs the jar: the Boot jar itself, or its extracted jars with a start-up cache. */
     private List<String> launch;
-    private String codeIdentity;
 
     public ServicePart(StackSettings settings, String name, String module, int port, Map<String, String> extra) {
         super(settings, name, port);
@@ -38,12 +37,11 @@ public final class ServicePart extends Part {
         }
         launch = null;
         if (StartupCache.enabled(settings)) {
-            StartupCache cache = StartupCache.of(settings, module);
-            Path extracted = cache.extracted(jar());
-            codeIdentity = StartupCache.identity(StartupCache.sha256(jar()), jvmOptions());
+            String jarHash = StartupCache.sha256(jar());
+            Path extracted = StartupCache.of(settings, module).extracted(jar(), jarHash);
             List<String> cached = new ArrayList<>(List.of(javaBinary()));
             cached.addAll(jvmOptions());
-            cached.addAll(cache.options(this, codeIdentity));
+            cached.addAll(startupCacheOptions(module, jarHash, jvmOptions()));
             cached.addAll(List.of("-jar", extracted.toString()));
             launch = cached;
         }
@@ -62,13 +60,6 @@ public final class ServicePart extends Part {
         fromJar.addAll(jvmOptions());
         fromJar.addAll(List.of("-jar", jar().toString()));
         return fromJar;
-    }
-
-    @Override
-    protected void afterHealthy() {
-        if (StartupCache.enabled(settings) && codeIdentity != null) {
-            StartupCache.of(settings, module).healthy(this, codeIdentity);
-        }
     }
 
     @Override

@@ -254,7 +254,7 @@ public final class Stack {
                 }
                 if (part.isHealthy()) {
                     try {
-                        part.afterHealthy();
+                        part.becameHealthy();
                     } catch (IOException | RuntimeException e) {
                         throw new StartFailure(part, describe(e));
                     }

@@ -77,13 +77,12 @@ final class StartupCache {
      * The Boot jar unpacked to plain jars ({@code -Djarmode=tools extract}), unpacked again only when the jar's
      * content changed (the build is reproducible, so an unchanged module keeps its files and its cache).
      */
-    synchronized Path extracted(Path bootJar) throws IOException {
+    synchronized Path extracted(Path bootJar, String jarHash) throws IOException {
         Path app = dir.resolve("app");
         Path extractedJar = app.resolve(bootJar.getFileName());
         Path extractedFrom = dir.resolve("extracted-from");
-        String identity = sha256(bootJar);
         if (Files.isRegularFile(extractedJar) && Files.isRegularFile(extractedFrom)
-                && Files.readString(extractedFrom).equals(identity)) {
+                && Files.readString(extractedFrom).equals(jarHash)) {
             return extractedJar;
         }
         deleteRecursively(dir);
@@ -105,7 +104,7 @@ final class StartupCache {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while extracting " + bootJar, e);
         }
-        Files.writeString(extractedFrom, identity);
+        Files.writeString(extractedFrom, jarHash);
         return extractedJar;
     }
 
