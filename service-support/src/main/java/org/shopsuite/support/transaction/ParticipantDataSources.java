@@ -41,7 +41,12 @@ public class ParticipantDataSources {
 
     @Bean
     DataSource xaDataSource(DatabaseProperties database) {
-        FirstConnectionAlone xa = new FirstConnectionAlone(new DataSourceProxyXA(pool(database, "xa")));
+        HikariDataSource pool = pool(database, "xa");
+        // Seata's XA proxy opens a connection in its constructor and fails the whole start if that one connection
+        // does not come within the pool's 3 s: a database still starting, or one slowed by a machine busy starting
+        // everything else, must not crash the service (compose then restarts it, ./stack reports it failed).
+        awaitDatabase(pool, database.url(), database.startupWait());
+        FirstConnectionAlone xa = new FirstConnectionAlone(new DataSourceProxyXA(pool));
         // Open the first XA connection now, before requests or phase-two retries can race for it (see below).
         try (Connection first = xa.getConnection()) {
             log.debug("first XA connection to {} opened", database.url());
@@ -73,6 +78,41 @@ public class ParticipantDataSources {
     @Bean
     JdbcTemplate xaJdbcTemplate(@Qualifier("xaDataSource") DataSource xaDataSource) {
         return new JdbcTemplate(xaDataSource);
+    }
+
+    /**
+     * Returns once {@code pool} hands out a connection, trying again until {@code patience} has passed; then fails
+     * with what to do. Each try waits the pool's own connection timeout.
+     */
+    static void awaitDatabase(DataSource pool, String url, java.time.Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = pool.getConnection()) {
+                if (attempt > 1) {
+                    log.info("the database at {} answered (attempt {})", url, attempt);
+                }
+                return;
+            } catch (SQLException e) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new IllegalStateException("the database at " + url + " did not hand out a connection within "
+                            + patience.toSeconds() + " s (" + e.getMessage() + "): start it (./stack up mysql, or the"
+                            + " mysql container) and check SHOP_MYSQL_HOST, SHOP_MYSQL_PORT and the service's database"
+                            + " password; shop.datasource.startup-wait sets how long a start waits", e);
+                }
+                log.warn("waiting for the database at {} before registering with the coordinator (attempt {}: {});"
+                        + " the service starts once it answers", url, attempt, e.getMessage());
+                pause(java.time.Duration.ofMillis(500));
+            }
+        }
+    }
+
+    private static void pause(java.time.Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database", e);
+        }
     }
 
     private static HikariDataSource pool(DatabaseProperties database, String role) {
@@ -124,8 +164,10 @@ public class ParticipantDataSources {
     /** {@code shop.datasource.*}: the service's own database and least-privilege user. */
     @ConfigurationProperties("shop.datasource")
     public record DatabaseProperties(String url, String username, String password, Integer maximumPoolSize,
-                                     String poolName, java.time.Duration lockWaitTimeout) {
+                                     String poolName, java.time.Duration lockWaitTimeout,
+                                     java.time.Duration startupWait) {
         public DatabaseProperties {
+            startupWait = startupWait == null ? java.time.Duration.ofSeconds(120) : startupWait;
             maximumPoolSize = maximumPoolSize == null ? 20 : maximumPoolSize;
             poolName = poolName == null ? "db" : poolName;
             lockWaitTimeout = lockWaitTimeout == null ? java.time.Duration.ofSeconds(5) : lockWaitTimeout;
