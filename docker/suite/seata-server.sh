@@ -14,8 +14,8 @@ bind=""
 if [ -n "${SEATA_BIND:-}" ]; then
     bind="-Dio.netty.bootstrap.extensions=serviceload -Dshop.seata.bind-address=$SEATA_BIND -Dserver.address=$SEATA_BIND"
 fi
-# shellcheck disable=SC2086  # $bind is several options on purpose
-exec java -Xms128m -Xmx512m -XX:+UseSerialGC $bind \
+# shellcheck disable=SC2086  # $JAVA_OPTS (the image's, docker/suite/Dockerfile) and $bind are several options each
+exec java $JAVA_OPTS $bind \
     -Dserver.port="$SEATA_CONSOLE_PORT" \
     -Dseata.config.type=file \
     -Dseata.registry.type=file \
