@@ -13,12 +13,14 @@ import org.shopsuite.cache.CacheKey;
 import org.shopsuite.cache.CachedValue;
 import org.shopsuite.cache.InvalidationMessage;
 import org.shopsuite.stack.StackSecret;
+import org.shopsuite.testfixtures.StandInIssuer;
 import org.shopsuite.testfixtures.SuiteDatabase;
 import org.shopsuite.testfixtures.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.client.RestTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.task.SyncTaskExecutor;
@@ -40,6 +42,10 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class CanalSyncTestSupport {
 
     static final TestInfrastructure infra = TestInfrastructure.shared();
+    /** Its tokens are what canal-sync's actuator checks here (no auth-server runs for these tests). */
+    static final StandInIssuer issuer = StandInIssuer.shared();
+    /** An operator: no account has this user id; scope shop.admin sees health details and metrics. */
+    static final long OPERATOR = 999_999_999L;
     /** The suite's databases, as root (the contract allows it for tests' fixtures). */
     static final SuiteDatabase db = SuiteDatabase.asRoot(infra);
     static final Duration FRESHNESS = Duration.ofSeconds(1); // the freshness promise (README, "Caches")
@@ -65,6 +71,8 @@ abstract class CanalSyncTestSupport {
         registry.add("spring.datasource.password", () -> infra.secret(StackSecret.CANAL_DB_PASSWORD));
         registry.add("shop.canal.max-lag", () -> "2s");
         registry.add("shop.canal.head-poll", () -> "200ms");
+        registry.add("SHOP_AUTH_ISSUER", issuer::issuer);
+        registry.add("SHOP_AUTH_JWKS_URI", issuer::jwksUri);
     }
 
     /** Once per JVM: the Canal instance and the subscriber warm up on a first change, so later ones time fairly. */
@@ -140,6 +148,15 @@ abstract class CanalSyncTestSupport {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class InvalidationRecorderConfiguration {
+
+        /** The tests' {@code TestRestTemplate} asks as an operator, as an operator's tools would. */
+        @Bean
+        RestTemplateCustomizer asAnOperator() {
+            return rest -> rest.getInterceptors().add((request, body, execution) -> {
+                request.getHeaders().setBearerAuth(issuer.token(OPERATOR, true));
+                return execution.execute(request, body);
+            });
+        }
 
         @Bean
         InvalidationRecorder invalidationRecorder() {

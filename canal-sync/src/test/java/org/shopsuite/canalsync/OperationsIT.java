@@ -10,17 +10,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.cache.CacheKey;
 import org.shopsuite.stack.RedisPart;
+import org.shopsuite.testfixtures.SuiteHttp;
+import org.shopsuite.testfixtures.SuiteHttp.Reply;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * What an operator sees and relies on: health with the sync position, Prometheus metrics, and recovery on its own
- * after the Canal server or the Redis master restarts.
+ * What an operator sees and relies on: health with the sync position, Prometheus metrics (both for operators' tokens
+ * only, as on every part of the suite), and recovery on its own after the Canal server or the Redis master restarts.
  */
 class OperationsIT extends CanalSyncTestSupport {
 
     @Autowired
     TestRestTemplate http;
+
+    @LocalServerPort
+    int port;
 
     @AfterEach
     void everythingRunsAgain() {
@@ -70,6 +76,23 @@ class OperationsIT extends CanalSyncTestSupport {
      * The Canal server keeps answering polls (with nothing) while its binlog dump is gone: only the database's binlog
      * head shows that canal-sync no longer keeps up. Canal re-dumps on its own after 10-20 s.
      */
+    @Test
+    void strangersSeeOnlyUpOrDownAndNoMetrics() {
+        String base = "http://127.0.0.1:" + port;
+        Reply health = SuiteHttp.send(SuiteHttp.get(base + "/actuator/health", null, Duration.ofSeconds(10)));
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().path("status").asText()).isEqualTo("UP");
+        assertThat(health.json().has("components")).as("health details without a token: %s", health).isFalse();
+
+        Reply metrics = SuiteHttp.send(SuiteHttp.get(base + "/actuator/prometheus", null, Duration.ofSeconds(10)));
+        assertThat(metrics.status()).as("metrics without a token: %s", metrics).isEqualTo(401);
+        assertThat(metrics.header("WWW-Authenticate")).startsWith("Bearer");
+
+        Reply ofAUser = SuiteHttp.send(SuiteHttp.get(base + "/actuator/prometheus", issuer.token(42, false),
+                Duration.ofSeconds(10)));
+        assertThat(ofAUser.status()).as("metrics with a user's token: %s", ofAUser).isEqualTo(403);
+    }
+
     @Test
     void healthIsDownWhileTheBinlogMovesAndCanalSyncDoesNot() throws Exception {
         long id = db.newProduct("dump-lost", "1.00", 10);

@@ -191,7 +191,8 @@ class AuthIT {
     void healthIsOpenWithoutDetailsAndTheRestOfTheActuatorNeedsShopAdmin() {
         String user = infra.token(ledger.newUser("1.00"), false);
         String operator = infra.token(SuiteClient.OPERATOR, true);
-        for (String service : List.of("cache-gateway-1", "account-service", "inventory-service", "order-service-1")) {
+        for (String service : List.of("cache-gateway-1", "account-service", "inventory-service", "order-service-1",
+                "canal-sync")) {
             String base = service(service);
             Reply health = client.getWith(base + "/actuator/health", null);
             assertThat(health.status()).as(service).isEqualTo(200);
