@@ -16,7 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class ActuatorAccess {
 
     @Bean
-    SecurityFilterChain actuatorAccess(HttpSecurity http) throws Exception {
+    SecurityFilterChain sharedActuatorRules(HttpSecurity http) throws Exception {
         return ShopResourceServer.apply(http).build();
     }
 }
