@@ -72,10 +72,6 @@ class OperationsIT extends CanalSyncTestSupport {
         assertThat(awaitCached(key, v -> v.version() == 4, FRESHNESS)).extracting("stock").isEqualTo(7);
     }
 
-    /**
-     * The Canal server keeps answering polls (with nothing) while its binlog dump is gone: only the database's binlog
-     * head shows that canal-sync no longer keeps up. Canal re-dumps on its own after 10-20 s.
-     */
     @Test
     void strangersSeeOnlyUpOrDownAndNoMetrics() {
         String base = "http://127.0.0.1:" + port;
@@ -93,6 +89,10 @@ class OperationsIT extends CanalSyncTestSupport {
         assertThat(ofAUser.status()).as("metrics with a user's token: %s", ofAUser).isEqualTo(403);
     }
 
+    /**
+     * The Canal server keeps answering polls (with nothing) while its binlog dump is gone: only the database's binlog
+     * head shows that canal-sync no longer keeps up. Canal re-dumps on its own after 10-20 s.
+     */
     @Test
     void healthIsDownWhileTheBinlogMovesAndCanalSyncDoesNot() throws Exception {
         long id = db.newProduct("dump-lost", "1.00", 10);

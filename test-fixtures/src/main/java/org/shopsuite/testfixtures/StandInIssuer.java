@@ -75,21 +75,29 @@ public final class StandInIssuer {
 
     /** A token for {@code userId}, with scope {@code shop.admin} if {@code admin}, valid for ten minutes. */
     public String token(long userId, boolean admin) {
+        return signed(key, claims(issuer(), userId).claim("scope", admin ? List.of("shop.admin") : List.of()));
+    }
+
+    /** The claims the suite's issuer gives, without scopes: issuer, user, the suite's audience, ten minutes to live. */
+    public static JWTClaimsSet.Builder claims(String issuer, long userId) {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(issuer())
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
                 .subject(String.valueOf(userId))
                 .audience(List.of("shopsuite"))
-                .claim("scope", admin ? List.of("shop.admin") : List.of())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(10))))
-                .jwtID(UUID.randomUUID().toString())
-                .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+                .jwtID(UUID.randomUUID().toString());
+    }
+
+    /** The claims as a compact JWT signed RS256 with {@code key}, naming its key id. */
+    public static String signed(RSAKey key, JWTClaimsSet.Builder claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                claims.build());
         try {
             jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {
-            throw new IllegalStateException("cannot sign a stand-in token", e);
+            throw new IllegalStateException("cannot sign a test token", e);
         }
         return jwt.serialize();
     }

@@ -23,6 +23,7 @@ import org.shopsuite.stack.DevIssuer;
 import org.shopsuite.stack.StackSecret;
 import org.shopsuite.systemtest.order.Ledger;
 import org.shopsuite.systemtest.order.SuiteClient;
+import org.shopsuite.testfixtures.StandInIssuer;
 import org.shopsuite.testfixtures.SuiteHttp;
 import org.shopsuite.testfixtures.SuiteHttp.Reply;
 import org.shopsuite.testfixtures.TestInfrastructure;
@@ -73,7 +74,7 @@ class AuthIT {
     @Test
     void aTokenCraftedLikeTheBadOnesButRightIsAccepted() throws Exception {
         long user = ledger.newUser("100.00");
-        String token = Tokens.signed(Tokens.realKey(infra), Tokens.claims(infra.settings().authIssuer(), user));
+        String token = StandInIssuer.signed(Tokens.realKey(infra), StandInIssuer.claims(infra.settings().authIssuer(), user));
 
         assertThat(client.getWith(client.gateway(0) + "/api/accounts/" + user, token).status()).isEqualTo(200);
         assertThat(client.getWith(service("account-service") + "/api/accounts/" + user, token).status()).isEqualTo(200);
@@ -362,20 +363,20 @@ class AuthIT {
         SIGNED_BY_ANOTHER_KEY {
             @Override
             String make(com.nimbusds.jose.jwk.RSAKey key, String issuer, long user) throws Exception {
-                return Tokens.signed(Tokens.anotherKeyWithTheSameId(key), Tokens.claims(issuer, user));
+                return StandInIssuer.signed(Tokens.anotherKeyWithTheSameId(key), StandInIssuer.claims(issuer, user));
             }
         },
         ALG_NONE {
             @Override
             String make(com.nimbusds.jose.jwk.RSAKey key, String issuer, long user) {
-                return new com.nimbusds.jwt.PlainJWT(Tokens.claims(issuer, user).build()).serialize();
+                return new com.nimbusds.jwt.PlainJWT(StandInIssuer.claims(issuer, user).build()).serialize();
             }
         },
         EXPIRED {
             @Override
             String make(com.nimbusds.jose.jwk.RSAKey key, String issuer, long user) throws Exception {
                 Instant now = Instant.now();
-                return Tokens.signed(key, Tokens.claims(issuer, user)
+                return StandInIssuer.signed(key, StandInIssuer.claims(issuer, user)
                         .issueTime(java.util.Date.from(now.minus(Duration.ofHours(2))))
                         .expirationTime(java.util.Date.from(now.minus(Duration.ofMinutes(5)))));
             }
@@ -383,13 +384,13 @@ class AuthIT {
         WRONG_ISSUER {
             @Override
             String make(com.nimbusds.jose.jwk.RSAKey key, String issuer, long user) throws Exception {
-                return Tokens.signed(key, Tokens.claims("https://issuer.example", user));
+                return StandInIssuer.signed(key, StandInIssuer.claims("https://issuer.example", user));
             }
         },
         WRONG_AUDIENCE {
             @Override
             String make(com.nimbusds.jose.jwk.RSAKey key, String issuer, long user) throws Exception {
-                return Tokens.signed(key, Tokens.claims(issuer, user).audience("another-application"));
+                return StandInIssuer.signed(key, StandInIssuer.claims(issuer, user).audience("another-application"));
             }
         };
 

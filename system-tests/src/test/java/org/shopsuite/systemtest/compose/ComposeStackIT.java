@@ -314,7 +314,7 @@ class ComposeStackIT {
                     "{{.Label \"com.docker.compose.service\"}}\t{{.State}}\t{{.Status}}");
             Map<String, String> byService = new HashMap<>();
             ps.output().lines().map(line -> line.split("\t", 3)).filter(fields -> fields.length == 3)
-                    .forEach(fields -> byService.put(fields[0], fields[1] + "/" + health(fields[2])));
+                    .forEach(fields -> byService.put(fields[0], fields[1] + "/" + healthIn(fields[2])));
             health.clear();
             for (String service : CONTAINERS) {
                 health.put(service, byService.getOrDefault(service, "missing"));
@@ -329,7 +329,7 @@ class ComposeStackIT {
     }
 
     /** The health in a `docker ps` status such as "Up 2 minutes (healthy)": healthy, unhealthy, starting or none. */
-    private static String health(String status) {
+    private static String healthIn(String status) {
         Matcher health = Pattern.compile("\\((healthy|unhealthy|health: starting)\\)").matcher(status);
         return health.find() ? health.group(1).replace("health: ", "") : "none";
     }
