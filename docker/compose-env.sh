@@ -25,6 +25,8 @@ add SHOP_ORDER_DB_PASSWORD "$(password)"
 add SHOP_ACCOUNT_DB_PASSWORD "$(password)"
 add SHOP_INVENTORY_DB_PASSWORD "$(password)"
 add SHOP_CANAL_DB_PASSWORD "$(password)"
+# What canal-sync authenticates with at the Canal server (nobody else may subscribe, read or ack there).
+add SHOP_CANAL_CLIENT_PASSWORD "$(password)"
 # Every Redis node and sentinel asks for it.
 add SHOP_REDIS_PASSWORD "$(password)"
 # The Seata console's login (user seata) and the key it signs its login tokens with.

@@ -25,7 +25,7 @@ import com.alibaba.otter.canal.instance.manager.model.CanalParameter.StorageMode
 import com.alibaba.otter.canal.parse.driver.mysql.MysqlConnector;
 import com.alibaba.otter.canal.parse.driver.mysql.MysqlQueryExecutor;
 import com.alibaba.otter.canal.server.embedded.CanalServerWithEmbedded;
-import com.alibaba.otter.canal.server.netty.CanalServerWithNetty;
+import com.alibaba.otter.canal.protocol.SecurityUtil;
 import com.alibaba.otter.canal.sink.entry.EntryEventSink;
 
 /**
@@ -48,6 +48,9 @@ import com.alibaba.otter.canal.sink.entry.EntryEventSink;
  * REPLICATION CLIENT, and SELECT on the tables it follows. {@code ./stack} generates the password; compose reads it
  * from {@code .env} ({@code docker/compose-env.sh}).</li>
  * <li>{@code CANAL_DESTINATION} (shopsuite): the only destination served; clients must connect to it.</li>
+ * <li>{@code CANAL_CLIENT_USER} (canal-sync), {@code CANAL_CLIENT_PASSWORD} (required, no default): what a client must
+ * authenticate with. Anyone else is refused and disconnected before it can subscribe, change the filter, read or ack
+ * ({@link ClientAuthentication}). {@code ./stack} generates the password; compose reads it from {@code .env}.</li>
  * <li>{@code CANAL_DATA_DIR} (required): binlog positions live in {@code CANAL_DATA_DIR/DESTINATION/meta.dat} and
  * survive restarts; delete that file to start over from the current end of the binlog.</li>
  * <li>{@code CANAL_SLAVE_ID} (1234): replica server id, unique among the database's replicas.</li>
@@ -95,6 +98,8 @@ public final class CanalServerMain {
         String dbUser = setting("CANAL_DB_USER", "canal");
         String dbPassword = setting("CANAL_DB_PASSWORD", null);
         String destination = setting("CANAL_DESTINATION", "shopsuite");
+        String clientUser = setting("CANAL_CLIENT_USER", "canal-sync");
+        String clientPassword = setting("CANAL_CLIENT_PASSWORD", null);
         String dataDir = setting("CANAL_DATA_DIR", null);
         long slaveId = intSetting("CANAL_SLAVE_ID", 1234);
         String filter = setting("CANAL_FILTER", "inventory_db\\.inventory,account_db\\.accounts");
@@ -102,6 +107,11 @@ public final class CanalServerMain {
             throw new Fatal("CANAL_DB_PASSWORD is not set: it is the password of the database user " + dbUser + ". ./stack"
                     + " generates it (<stack dir>/secrets/canal-db.password) and hands it over; with compose, run"
                     + " docker/compose-env.sh once (it writes .env)");
+        }
+        if (clientPassword == null) {
+            throw new Fatal("CANAL_CLIENT_PASSWORD is not set: it is what Canal clients (canal-sync, as " + clientUser
+                    + ") must authenticate with. ./stack generates it (<stack dir>/secrets/canal-client.password) and"
+                    + " hands it over; with compose, run docker/compose-env.sh once (it writes .env)");
         }
         if (dataDir == null) {
             throw new Fatal("CANAL_DATA_DIR is not set: point it at a writable directory where binlog positions are kept across restarts");
@@ -158,17 +168,14 @@ public final class CanalServerMain {
             }
             return instance;
         });
-        CanalServerWithNetty netty = CanalServerWithNetty.instance();
-        netty.setIp(host);
-        netty.setPort(port);
+        // Canal compares a client's scrambled password with the MySQL-style hash SHA1(SHA1(password)), in hex.
+        embedded.setUser(clientUser);
+        embedded.setPasswd(passwordHash(clientPassword));
+        ClientEndpoint netty = new ClientEndpoint(embedded);
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping: closing client connections, flushing positions to {}", dataDir);
-            if (netty.isStart()) {
-                netty.stop(); // also stops the embedded server and its instance (meta flush)
-            } else if (embedded.isStart()) {
-                embedded.stop();
-            }
+            netty.stop(); // also stops the embedded server and its instance (meta flush)
             log.info("canal-server stopped");
         }, "canal-server-shutdown"));
 
@@ -176,7 +183,7 @@ public final class CanalServerMain {
         try {
             // bind before the instance connects: a second copy started by mistake must fail here, since its binlog
             // dump (same slave id) would make the DB drop the running server's dump connection
-            netty.start();
+            netty.start(host, port);
         } catch (ChannelException e) {
             throw new Fatal("cannot listen on " + host + ":" + port + " (" + e.getCause() + "): another process holds the port"
                             + " (an old canal-server?); stop it or set CANAL_PORT/CANAL_HOST");
@@ -254,6 +261,14 @@ public final class CanalServerMain {
     }
 
     /** Canal's driver wraps the useful part (e.g. "Access denied ...") in a generic "connect ... failure". */
+    private static String passwordHash(String password) {
+        try {
+            return SecurityUtil.scrambleGenPass(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new Fatal("this JVM has no SHA-1, which Canal's client authentication needs: " + e.getMessage());
+        }
+    }
+
     private static String rootCause(Throwable e) {
         while (e.getCause() != null && e.getCause() != e) {
             e = e.getCause();

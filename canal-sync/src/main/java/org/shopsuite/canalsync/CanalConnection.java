@@ -30,7 +30,8 @@ final class CanalConnection implements AutoCloseable {
     static CanalConnection open(CanalSyncProperties canal) {
         // A hung server must not block a read for canal.client's default 60 s; the server drops a client idle for
         // an hour (we poll many times a second, so only a dead client is ever that idle).
-        CanalConnector connector = new SimpleCanalConnector(new InetSocketAddress(canal.host(), canal.port()), "", "",
+        CanalConnector connector = new SimpleCanalConnector(new InetSocketAddress(canal.host(), canal.port()),
+                canal.user(), canal.password(),
                 canal.destination(), (int) canal.socketTimeout().toMillis(), (int) Duration.ofHours(1).toMillis());
         try {
             connector.connect();

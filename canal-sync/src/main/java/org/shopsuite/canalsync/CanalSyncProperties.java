@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where the Canal server is and how to follow it ({@code shop.canal.*}).
  *
+ * @param user       who canal-sync authenticates as at the Canal server
+ * @param password   its password (a secret: {@code SHOP_CANAL_CLIENT_PASSWORD}, no default)
  * @param filter     the tables to follow, as Canal's regular expressions
  * @param batchSize  at most this many binlog entries per batch (one Redis round trip each way per batch)
  * @param idlePoll   how long to wait before asking again when the last batch was empty: Canal's server-side wait
@@ -22,6 +24,8 @@ public record CanalSyncProperties(
         @DefaultValue("127.0.0.1") String host,
         @DefaultValue("11111") int port,
         @DefaultValue("shopsuite") String destination,
+        @DefaultValue("canal-sync") String user,
+        String password,
         @DefaultValue("inventory_db\\.inventory,account_db\\.accounts") String filter,
         @DefaultValue("500") int batchSize,
         @DefaultValue("10ms") Duration idlePoll,
@@ -30,6 +34,11 @@ public record CanalSyncProperties(
         @DefaultValue("5s") Duration maxBackoff,
         @DefaultValue("5s") Duration maxLag,
         @DefaultValue("60s") Duration replayWindow) {
+
+    @Override
+    public String toString() { // never the password
+        return "CanalSyncProperties[" + address() + " as " + user + ", filter " + filter + "]";
+    }
 
     public String address() {
         return host + ":" + port + "/" + destination;

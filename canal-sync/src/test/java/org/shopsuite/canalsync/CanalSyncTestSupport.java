@@ -64,6 +64,7 @@ abstract class CanalSyncTestSupport {
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("shop.canal.host", infra::host);
         registry.add("shop.canal.port", () -> infra.canal().port());
+        registry.add("shop.canal.password", () -> infra.secret(StackSecret.CANAL_CLIENT_PASSWORD));
         registry.add("spring.data.redis.sentinel.nodes", () -> infra.settings().sentinelNodes());
         registry.add("spring.data.redis.password", infra::redisPassword);
         registry.add("spring.data.redis.sentinel.password", infra::redisPassword);

@@ -15,6 +15,8 @@ import java.util.Optional;
 public final class CanalPart extends Part {
 
     public static final String DESTINATION = "shopsuite";
+    /** The user Canal's clients authenticate as; its password is {@link StackSecret#CANAL_CLIENT_PASSWORD}. */
+    public static final String CLIENT_USER = "canal-sync";
 
     /** The start-up cache's options for this start ({@link StartupCache}). */
     private List<String> cacheOptions = List.of();
@@ -81,7 +83,14 @@ public final class CanalPart extends Part {
                 "CANAL_DB_USER", DatabaseUser.CANAL.userName(),
                 "CANAL_DB_PASSWORD", DatabaseUser.CANAL.password().value(settings),
                 "CANAL_DESTINATION", DESTINATION,
+                "CANAL_CLIENT_USER", CLIENT_USER,
+                "CANAL_CLIENT_PASSWORD", clientPassword(),
                 "CANAL_DATA_DIR", dataDir().toString());
+    }
+
+    /** What a Canal client must authenticate with, besides {@link #CLIENT_USER}. */
+    public String clientPassword() {
+        return StackSecret.CANAL_CLIENT_PASSWORD.value(settings);
     }
 
     @Override

@@ -18,6 +18,8 @@ public enum StackSecret {
     INVENTORY_DB_PASSWORD("SHOP_INVENTORY_DB_PASSWORD", "inventory-db.password", "inventory-service"),
     /** The Canal server follows the binlog as this user; canal-sync reads the binlog head with it. */
     CANAL_DB_PASSWORD("SHOP_CANAL_DB_PASSWORD", "canal-db.password", "canal-sync"),
+    /** What Canal's clients (canal-sync, as {@value CanalPart#CLIENT_USER}) authenticate with at the Canal server. */
+    CANAL_CLIENT_PASSWORD("SHOP_CANAL_CLIENT_PASSWORD", "canal-client.password", "canal-sync"),
     BENCH_DB_PASSWORD("SHOP_BENCH_DB_PASSWORD", "bench-db.password", "baseline-service"),
     /** Every Redis node and sentinel asks for it, and the nodes and sentinels use it among themselves. */
     REDIS_PASSWORD("SHOP_REDIS_PASSWORD", "redis.password", "order-service", "canal-sync", "cache-gateway"),

@@ -39,12 +39,15 @@ class StackSecretTest {
                 .doesNotContainKeys("SHOP_ACCOUNT_DB_PASSWORD", "SHOP_CANAL_DB_PASSWORD", "SHOP_SEATA_CONSOLE_PASSWORD");
         assertThat(environmentOf(settings, "account-service")).containsKey("SHOP_ACCOUNT_DB_PASSWORD")
                 .doesNotContainKeys("SHOP_ORDER_DB_PASSWORD", "SHOP_REDIS_PASSWORD");
-        assertThat(environmentOf(settings, "canal-sync")).containsKeys("SHOP_CANAL_DB_PASSWORD", "SHOP_REDIS_PASSWORD")
+        assertThat(environmentOf(settings, "canal-sync"))
+                .containsKeys("SHOP_CANAL_DB_PASSWORD", "SHOP_CANAL_CLIENT_PASSWORD", "SHOP_REDIS_PASSWORD")
                 .doesNotContainKeys("SHOP_INVENTORY_DB_PASSWORD");
         assertThat(environmentOf(settings, "cache-gateway-1")).containsKey("SHOP_REDIS_PASSWORD")
                 .doesNotContainKeys("SHOP_ORDER_DB_PASSWORD", "SHOP_CANAL_DB_PASSWORD");
         assertThat(new CanalPart(settings).environment())
-                .containsEntry("CANAL_DB_PASSWORD", StackSecret.CANAL_DB_PASSWORD.value(settings));
+                .containsEntry("CANAL_DB_PASSWORD", StackSecret.CANAL_DB_PASSWORD.value(settings))
+                .containsEntry("CANAL_CLIENT_USER", CanalPart.CLIENT_USER)
+                .containsEntry("CANAL_CLIENT_PASSWORD", StackSecret.CANAL_CLIENT_PASSWORD.value(settings));
         assertThat(new SeataPart(settings).environment())
                 .containsEntry("CONSOLE_USER_PASSWORD", StackSecret.SEATA_CONSOLE_PASSWORD.value(settings));
     }

@@ -84,7 +84,8 @@ class CanalBinlogIT {
 
     private void subscribe() {
         connector = CanalConnectors.newSingleConnector(
-                new InetSocketAddress(infra.host(), infra.canal().port()), CanalPart.DESTINATION, "", "");
+                new InetSocketAddress(infra.host(), infra.canal().port()), CanalPart.DESTINATION,
+                CanalPart.CLIENT_USER, infra.canal().clientPassword());
         connector.connect();
         connector.subscribe(TABLE);
     }
