@@ -97,6 +97,8 @@ public final class ServicePart extends Part {
         env.put("SHOP_AUTH_ISSUER", settings.authIssuer());
         env.put("SHOP_ORDER_URLS", String.join(",", settings.orderPorts().stream()
                 .map(p -> "http://" + settings.host() + ":" + p).toList()));
+        // No proxy in front of the gateways natively: nobody's X-Forwarded-For is believed (compose: nginx's).
+        env.put("SHOP_TRUSTED_PROXIES", "");
         return env;
     }
 
