@@ -10,6 +10,7 @@ import org.shopsuite.api.problem.ProblemTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,6 +68,13 @@ public class PhaseCalls {
             throw new ApiProblem(HttpStatus.CONFLICT, ProblemTypes.of(ALREADY_APPLIED), "Phase call already applied",
                     call + " was already applied in global transaction " + xid + "; a participant applies each call"
                     + " once per global transaction, so nothing was changed");
+        } catch (DataAccessException e) {
+            log.error("could not record {} of global transaction {} in {} ({}); nothing was changed. The table comes"
+                    + " from sql/05-seata.sql and the service's database user needs INSERT and DELETE on it"
+                    + " (sql/07-users.sql; docs/operations.md, upgrading)", call, xid, TABLE, e.getMessage());
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
+                    "Service unavailable", "the participant could not record the call; nothing was changed, retry"
+                    + " shortly");
         }
     }
 
