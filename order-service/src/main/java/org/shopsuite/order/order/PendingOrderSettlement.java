@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -68,7 +69,7 @@ class PendingOrderSettlement {
         } catch (RuntimeException e) {
             // order_db is away or did not answer within its socket timeout: the orders stay PENDING, as is known
             log.warn("could not settle pending orders now: order_db did not answer ({}); trying again in a moment",
-                    e.toString());
+                    NestedExceptionUtils.getMostSpecificCause(e).toString());
             return;
         }
         resumeAfter = pending.size() < BATCH ? 0 : pending.get(pending.size() - 1).orderId();
