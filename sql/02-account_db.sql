@@ -4,8 +4,8 @@ USE account_db;
 -- balance: what the user can spend now. frozen: reserved by TCC tries not yet confirmed or cancelled
 -- (0 at rest). version: bumped by a trigger on every UPDATE, also by plain SQL, so caches can order row images.
 CREATE TABLE IF NOT EXISTS accounts (
-    account_id INT AUTO_INCREMENT PRIMARY KEY,
-    user_id    INT            NOT NULL,
+    account_id BIGINT AUTO_INCREMENT PRIMARY KEY,
+    user_id    BIGINT         NOT NULL,
     balance    DECIMAL(10, 2) NOT NULL DEFAULT 0.00,
     frozen     DECIMAL(10, 2) NOT NULL DEFAULT 0.00,
     version    BIGINT         NOT NULL DEFAULT 1,

@@ -4,7 +4,7 @@ USE inventory_db;
 -- stock: what can be sold now. frozen_stock: reserved by TCC tries not yet confirmed or cancelled (0 at rest).
 -- version: bumped by a trigger on every UPDATE, also by plain SQL, so caches can order row images.
 CREATE TABLE IF NOT EXISTS inventory (
-    product_id   INT AUTO_INCREMENT PRIMARY KEY,
+    product_id   BIGINT AUTO_INCREMENT PRIMARY KEY,
     product_name VARCHAR(100)   NOT NULL,
     price        DECIMAL(10, 2) NOT NULL DEFAULT 0.00,
     stock        INT            NOT NULL,

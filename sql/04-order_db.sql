@@ -2,12 +2,14 @@
 USE order_db;
 
 -- status: PENDING (a TCC try reserved it, or XA in flight), SUCCESS, FAILED (kept with failure_reason).
--- idempotency_key: unique, so the database (not the per-user lock) guarantees one order per key;
+-- Ids are BIGINT like the API's (positive longs), here and in account_db and inventory_db.
+-- idempotency_key: unique per user, so the database (not the per-user lock) guarantees one order per key and user,
+-- and a key one user sent never concerns another;
 -- request_fingerprint tells a replay (same body) from a misuse of the key (different body, 422).
 CREATE TABLE IF NOT EXISTS orders (
     order_id            BIGINT AUTO_INCREMENT PRIMARY KEY,
-    user_id             INT            NOT NULL,
-    product_id          INT            NOT NULL,
+    user_id             BIGINT         NOT NULL,
+    product_id          BIGINT         NOT NULL,
     quantity            INT            NOT NULL,
     amount              DECIMAL(10, 2) NOT NULL DEFAULT 0.00,
     status              VARCHAR(10)    NOT NULL DEFAULT 'PENDING',
@@ -18,7 +20,7 @@ CREATE TABLE IF NOT EXISTS orders (
     request_fingerprint CHAR(64)       NULL,
     created_at          TIMESTAMP(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     updated_at          TIMESTAMP(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
-    CONSTRAINT uk_orders_idempotency_key UNIQUE (idempotency_key),
+    CONSTRAINT uk_orders_user_idempotency_key UNIQUE (user_id, idempotency_key),
     CONSTRAINT ck_orders_status CHECK (status IN ('PENDING', 'SUCCESS', 'FAILED')),
     CONSTRAINT ck_orders_quantity CHECK (quantity > 0),
     KEY idx_orders_user (user_id),

@@ -14,3 +14,16 @@ CREATE TABLE IF NOT EXISTS order_db.tcc_fence_log (
 
 CREATE TABLE IF NOT EXISTS account_db.tcc_fence_log LIKE order_db.tcc_fence_log;
 CREATE TABLE IF NOT EXISTS inventory_db.tcc_fence_log LIKE order_db.tcc_fence_log;
+
+-- Each participant's phase calls applied so far, one row per global transaction and call (method and path), written
+-- before the branch begins: a copy of a call (a captured, signed request sent again) finds its row and is refused,
+-- changing nothing (service-support PhaseCalls). Rows older than an hour are removed as new calls come.
+CREATE TABLE IF NOT EXISTS account_db.applied_phase_calls (
+    xid        VARCHAR(128) NOT NULL,
+    phase_call VARCHAR(200) NOT NULL,
+    created_at DATETIME(3)  NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    PRIMARY KEY (xid, phase_call),
+    KEY idx_applied_phase_calls_created (created_at)
+) ENGINE = InnoDB;
+
+CREATE TABLE IF NOT EXISTS inventory_db.applied_phase_calls LIKE account_db.applied_phase_calls;

@@ -6,14 +6,17 @@ CREATE USER IF NOT EXISTS 'account_svc'@'%' ACCOUNT LOCK;
 CREATE USER IF NOT EXISTS 'inventory_svc'@'%' ACCOUNT LOCK;
 CREATE USER IF NOT EXISTS 'canal'@'%' ACCOUNT LOCK;
 
--- A service changes only its own tables: its rows, and its TCC fence log (Seata inserts, updates and cleans it up).
+-- A service changes only its own tables: its rows, its TCC fence log (Seata inserts, updates and cleans it up) and the
+-- log of the phase calls it applied.
 -- The participants never create or delete an account or a product row; order-service deletes its unsucceeded orders.
 GRANT SELECT, INSERT, UPDATE, DELETE ON order_db.orders TO 'order_svc'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON order_db.tcc_fence_log TO 'order_svc'@'%';
 GRANT SELECT, UPDATE ON account_db.accounts TO 'account_svc'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON account_db.tcc_fence_log TO 'account_svc'@'%';
+GRANT SELECT, INSERT, DELETE ON account_db.applied_phase_calls TO 'account_svc'@'%';
 GRANT SELECT, UPDATE ON inventory_db.inventory TO 'inventory_svc'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON inventory_db.tcc_fence_log TO 'inventory_svc'@'%';
+GRANT SELECT, INSERT, DELETE ON inventory_db.applied_phase_calls TO 'inventory_svc'@'%';
 
 -- canal follows the binlog (REPLICATION SLAVE), reads its head (SHOW MASTER STATUS: REPLICATION CLIENT, called
 -- BINLOG MONITOR since MariaDB 10.5) and reads the structure of the two tables it follows, nothing else.

@@ -87,12 +87,21 @@ public final class StackCommand {
         return 0;
     }
 
+    /** A user id of the API: a positive long, digits only. */
+    private static boolean isUserId(String text) {
+        try {
+            return text.matches("[1-9][0-9]{0,18}") && Long.parseLong(text) > 0;
+        } catch (NumberFormatException beyondALong) {
+            return false;
+        }
+    }
+
     /** {@code token USER_ID [--admin]}: a bearer token from the running development issuer, on a line of its own. */
     private static int token(Stack stack, String[] args, PrintStream out) {
         boolean admin = args.length == 3 && args[2].equals("--admin");
-        if (args.length < 2 || args.length > 3 || (args.length == 3 && !admin) || !args[1].matches("[1-9][0-9]{0,17}")) {
-            System.err.println("usage: ./stack token USER_ID [--admin]   (USER_ID a positive integer; --admin adds"
-                    + " scope shop.admin)");
+        if (args.length < 2 || args.length > 3 || (args.length == 3 && !admin) || !isUserId(args[1])) {
+            System.err.println("usage: ./stack token USER_ID [--admin]   (USER_ID a positive integer up to "
+                    + Long.MAX_VALUE + "; --admin adds scope shop.admin)");
             return 2;
         }
         try {

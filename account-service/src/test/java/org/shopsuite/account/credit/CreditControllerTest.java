@@ -4,7 +4,10 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.startsWith;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -23,7 +26,9 @@ import org.shopsuite.support.security.ServiceSecurity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -51,6 +56,22 @@ class CreditControllerTest {
 
     @MockitoBean
     CreditReservation tcc;
+
+    /** Where PhaseCalls records the calls applied: a claim goes through unless a test says it was made before. */
+    @MockitoBean(name = "jdbcTemplate")
+    JdbcTemplate jdbc;
+
+    @Test
+    void aCopyOfACallAlreadyAppliedInItsGlobalTransactionIs409AndReachesNoBranch() throws Exception {
+        when(jdbc.update(startsWith("INSERT INTO applied_phase_calls"), eq(XID),
+                eq("POST /internal/accounts/1/tcc-reservations")))
+                .thenThrow(new DuplicateKeyException("Duplicate entry for key 'PRIMARY'"));
+
+        mvc.perform(signed("/internal/accounts/1/tcc-reservations", XID, "{\"amount\":3}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://shopsuite.dev/problems/phase-call-already-applied"));
+        verifyNoInteractions(xa, tcc);
+    }
 
     @Test
     void aSignedXaDebitInAGlobalTransactionIs204AndDebits() throws Exception {

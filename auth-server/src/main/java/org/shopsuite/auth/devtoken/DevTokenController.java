@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.shopsuite.auth.issuer.TokenClaims;
+import org.shopsuite.api.input.StrictIntegers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -67,8 +68,9 @@ class DevTokenController {
             return problem(HttpStatus.UNAUTHORIZED, "send the stack's development secret in " + SECRET_HEADER
                     + " (.stack/secrets/dev-token.secret); ./stack token does");
         }
-        if (!userId.matches("[1-9][0-9]{0,17}")) {
-            return problem(HttpStatus.BAD_REQUEST, "user_id must be a user id (a positive integer), got '" + userId + "'");
+        if (!StrictIntegers.isId(userId)) {
+            return problem(HttpStatus.BAD_REQUEST, "user_id must be a user id (a positive integer up to "
+                    + Long.MAX_VALUE + ", as the API's ids), got '" + userId + "'");
         }
         Instant now = Instant.now();
         Set<String> scopes = new LinkedHashSet<>();

@@ -11,6 +11,7 @@ import static org.shopsuite.gateway.api.ApiDocumentation.responses;
 
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem.HttpMethod;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -79,10 +80,15 @@ record DocumentedOperation(HttpMethod method, String path, Consumer<Operation> d
                             Problems.INTERNAL_ERROR, Problems.SERVICE_UNAVAILABLE)))),
             new DocumentedOperation(HttpMethod.GET, "/api/orders", operation -> operation
                     .summary("The order placed with an Idempotency-Key")
-                    .description("The token's user's order with that key, or 404.")
+                    .description("The token's user's order with that key, or 404. Keys belong to their user: another"
+                            + " user's order with the same key reads as 404. With scope shop.admin, `userId` names"
+                            + " whose order; without it, the one order any user placed with that key.")
                     .addSecurityItem(bearer())
                     .parameters(new ArrayList<>(List.of(new Parameter().in("query").name("idempotencyKey")
-                            .required(true).schema(new StringSchema().pattern("^[A-Za-z0-9_-]{1,64}$")))))
+                            .required(true).schema(new StringSchema().pattern("^[A-Za-z0-9_-]{1,64}$")),
+                            new Parameter().in("query").name("userId").required(false)
+                                    .description("shop.admin only: the user whose order to read")
+                                    .schema(new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ONE)))))
                     .responses(responses(withProblems(Map.of("200", json("The order", "OrderView", ORDER_EXAMPLE)),
                             Problems.INVALID_REQUEST, Problems.UNAUTHENTICATED, Problems.NOT_FOUND,
                             Problems.INTERNAL_ERROR, Problems.SERVICE_UNAVAILABLE)))));

@@ -77,10 +77,12 @@ class OrderController {
 
     @GetMapping("/api/orders")
     ResponseEntity<byte[]> orderByIdempotencyKey(@RequestParam String idempotencyKey,
+                                                 @RequestParam(required = false) Long userId,
                                                  @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         IdempotencyKeys.check("idempotencyKey", idempotencyKey); // then it needs no escaping in the URL
-        return passBack(forwarder.forward(ForwardedRequest.get("/api/orders?idempotencyKey=" + idempotencyKey,
-                authorization)));
+        // userId: an operator's choice of whose order (keys belong to their user); read strictly, so safe in the URL
+        return passBack(forwarder.forward(ForwardedRequest.get("/api/orders?idempotencyKey=" + idempotencyKey
+                + (userId != null ? "&userId=" + userId : ""), authorization)));
     }
 
     /** The body must be an order request by the suite's rules; refused here, it never reaches order-service. */

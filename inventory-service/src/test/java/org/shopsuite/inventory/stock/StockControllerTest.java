@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -49,6 +50,10 @@ class StockControllerTest {
 
     @MockitoBean
     StockReservation tcc;
+
+    /** Where PhaseCalls records the calls applied (service-support; CreditControllerTest checks a repeated one). */
+    @MockitoBean(name = "jdbcTemplate")
+    JdbcTemplate jdbc;
 
     @Test
     void aSignedXaDeductionAnswersWhatWasTakenAtWhatPrice() throws Exception {

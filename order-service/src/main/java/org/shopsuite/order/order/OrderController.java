@@ -2,6 +2,8 @@ package org.shopsuite.order.order;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 import org.shopsuite.api.order.IdempotencyKeys;
 import org.shopsuite.api.order.OrderMode;
 import org.shopsuite.api.order.OrderStatus;
@@ -62,14 +64,35 @@ class OrderController {
                 ProblemTypes.NOT_FOUND, "Order not found", "no order with id " + orderId));
     }
 
-    /** The order placed with this Idempotency-Key: how a client that got no answer learns what became of it. */
+    /**
+     * The caller's order placed with this Idempotency-Key: how a client that got no answer learns what became of it.
+     * Keys belong to their user, so another user's order with the same key reads as not found. An operator
+     * ({@code shop.admin}) names the user with {@code userId}, or gets the one order any user placed with that key.
+     */
     @GetMapping("/api/orders")
-    OrderView orderByIdempotencyKey(@RequestParam String idempotencyKey) {
+    OrderView orderByIdempotencyKey(@RequestParam String idempotencyKey,
+                                    @RequestParam(required = false) Long userId) {
         IdempotencyKeys.check("idempotencyKey", idempotencyKey);
         Caller caller = Callers.current();
-        return orders.findByIdempotencyKey(idempotencyKey).filter(order -> caller.mayRead(order.userId()))
-                .map(Order::view).orElseThrow(() -> new ApiProblem(
-                HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Order not found",
-                "no order was placed with Idempotency-Key " + idempotencyKey));
+        if (userId != null && !caller.mayRead(userId)) {
+            throw notFoundByKey(idempotencyKey);
+        }
+        Optional<Order> own = userId != null ? orders.findByIdempotencyKey(userId, idempotencyKey)
+                : caller.userId().isPresent() ? orders.findByIdempotencyKey(caller.userId().getAsLong(), idempotencyKey)
+                : Optional.empty();
+        if (own.isPresent() || userId != null || !caller.admin()) {
+            return own.map(Order::view).orElseThrow(() -> notFoundByKey(idempotencyKey));
+        }
+        List<Order> anyUsers = orders.findAllByIdempotencyKey(idempotencyKey, 2);
+        if (anyUsers.size() > 1) {
+            throw ApiProblem.invalidFields("several users placed orders with Idempotency-Key " + idempotencyKey
+                    + "; name the user with userId", List.of("userId"));
+        }
+        return anyUsers.stream().findFirst().map(Order::view).orElseThrow(() -> notFoundByKey(idempotencyKey));
+    }
+
+    private static ApiProblem notFoundByKey(String idempotencyKey) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Order not found",
+                "no order was placed with Idempotency-Key " + idempotencyKey);
     }
 }

@@ -34,7 +34,8 @@ import org.springframework.stereotype.Service;
  * The order row is written first, as PENDING, outside the global transaction (the plain DataSource, committed at
  * once) but carrying its XID; only the steps inside the transaction make it SUCCESS (XA: a branch; TCC: the confirm).
  * So the order can always be read, whatever the transaction's state, and its Idempotency-Key is taken before any
- * money moves: the unique key column, not the lock, guarantees that one key makes at most one order.
+ * money moves: the unique (user, key) columns, not the lock, guarantee that one key makes at most one order per user.
+ * A key belongs to the user who sent it: another user's same key is a new order, never a replay or a 422.
  * <p>
  * What the caller is told follows what is known:
  * <ul>
@@ -123,7 +124,8 @@ public class OrderPlacement {
             rollback(tx);
             if (isIdempotencyKeyClash(e) && request.idempotencyKey() != null) {
                 // A concurrent request with the same key took it first: answer as it does.
-                return orders.findByIdempotencyKey(request.idempotencyKey()).map(first -> replay(first, request))
+                return orders.findByIdempotencyKey(request.userId(), request.idempotencyKey())
+                        .map(first -> replay(first, request))
                         .orElseThrow(() -> new OrderInProgress(request.userId()));
             }
             String traceId = TraceIds.next();
@@ -172,7 +174,8 @@ public class OrderPlacement {
     }
 
     private Optional<Order> earlierAttempt(OrderRequest request) {
-        return Optional.ofNullable(request.idempotencyKey()).flatMap(orders::findByIdempotencyKey);
+        return Optional.ofNullable(request.idempotencyKey())
+                .flatMap(key -> orders.findByIdempotencyKey(request.userId(), key));
     }
 
     /** The answer for this key: the order (SUCCESS or PENDING) or its refusal; a different body is a misuse (422). */
@@ -180,7 +183,7 @@ public class OrderPlacement {
         if (!first.requestFingerprint().equals(request.fingerprint())) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.IDEMPOTENCY_KEY_REUSED,
                     "Idempotency-Key reused", "Idempotency-Key " + request.idempotencyKey()
-                    + " was already used for a different order request");
+                    + " was already used by this user for a different order request");
         }
         return switch (first.status()) {
             case SUCCESS, PENDING -> first;
@@ -231,7 +234,7 @@ public class OrderPlacement {
     private static boolean isIdempotencyKeyClash(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if ((t instanceof DuplicateKeyException || t instanceof SQLIntegrityConstraintViolationException)
-                    && String.valueOf(t.getMessage()).contains("uk_orders_idempotency_key")) {
+                    && String.valueOf(t.getMessage()).contains("uk_orders_user_idempotency_key")) {
                 return true;
             }
         }

@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import org.shopsuite.api.order.OrderMode;
 import org.shopsuite.api.order.OrderStatus;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** order_db.orders. Which DataSource a write goes through (XA branch or plain) is the caller's template. */
 @Repository
@@ -27,25 +30,38 @@ public class OrderRepository {
             rs.getString("request_fingerprint"));
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
 
-    OrderRepository(JdbcTemplate jdbc) {
+    OrderRepository(JdbcTemplate jdbc,
+                    @Qualifier("transactionManager") PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     public Optional<Order> find(long orderId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM orders WHERE order_id = ?", ROW, orderId).stream().findFirst();
     }
 
-    public Optional<Order> findByIdempotencyKey(String key) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM orders WHERE idempotency_key = ?", ROW, key)
-                .stream().findFirst();
+    /** The user's order placed with this key: keys belong to their user, another user's same key is not seen. */
+    public Optional<Order> findByIdempotencyKey(long userId, String key) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM orders WHERE user_id = ? AND idempotency_key = ?", ROW, userId,
+                key).stream().findFirst();
     }
 
-    /** PENDING orders of a global transaction that has not touched them for a while: candidates to settle. */
-    public List<Order> pendingUntouchedFor(Duration quiet, int limit) {
+    /** Every user's order placed with this key (operators' reads), oldest first, at most {@code limit}. */
+    public List<Order> findAllByIdempotencyKey(String key, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM orders WHERE idempotency_key = ? ORDER BY order_id LIMIT ?",
+                ROW, key, limit);
+    }
+
+    /**
+     * PENDING orders of a global transaction that has not touched them for a while, with ids above {@code afterId}:
+     * candidates to settle.
+     */
+    public List<Order> pendingUntouchedFor(Duration quiet, long afterId, int limit) {
         return jdbc.query("SELECT " + COLUMNS + " FROM orders WHERE status = 'PENDING' AND xid IS NOT NULL"
-                + " AND updated_at < NOW(3) - INTERVAL ? MICROSECOND ORDER BY order_id LIMIT ?", ROW,
-                quiet.toNanos() / 1000, limit);
+                + " AND order_id > ? AND updated_at < NOW(3) - INTERVAL ? MICROSECOND ORDER BY order_id LIMIT ?", ROW,
+                afterId, quiet.toNanos() / 1000, limit);
     }
 
     /** Inserts an order through the given template and returns its id. */
@@ -90,11 +106,24 @@ public class OrderRepository {
         return tried != null && tried > 0;
     }
 
-    /** Marks a still PENDING order as failed. */
-    public boolean failPending(long orderId, String reason) {
-        return jdbc.update("UPDATE orders SET status = 'FAILED', failure_reason = ? WHERE order_id = ?"
-                + " AND status = 'PENDING'", reason, orderId) > 0;
+    /**
+     * Marks a still PENDING order as failed, unless its row is locked (a prepared XA branch holds it until phase two):
+     * then it is left as it is, at once, without waiting for the lock.
+     */
+    public Settled failPendingUnlessHeld(long orderId, String reason) {
+        return transactions.execute(status -> {
+            List<Long> free = jdbc.queryForList("SELECT order_id FROM orders WHERE order_id = ? FOR UPDATE SKIP LOCKED",
+                    Long.class, orderId);
+            if (free.isEmpty()) {
+                return Settled.HELD;
+            }
+            return jdbc.update("UPDATE orders SET status = 'FAILED', failure_reason = ? WHERE order_id = ?"
+                    + " AND status = 'PENDING'", reason, orderId) > 0 ? Settled.DONE : Settled.NOT_PENDING;
+        });
     }
+
+    /** What {@link #failPendingUnlessHeld} did. */
+    public enum Settled { DONE, HELD, NOT_PENDING }
 
     /** Removes an attempt that changed nothing, unless it succeeded: its Idempotency-Key may be used again. */
     public boolean deleteUnsucceeded(long orderId) {

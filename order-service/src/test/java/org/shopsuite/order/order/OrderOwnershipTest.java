@@ -2,6 +2,9 @@ package org.shopsuite.order.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -11,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -67,11 +71,39 @@ class OrderOwnershipTest {
     @Test
     void anotherUsersOrderIsNotFoundByIdNorByKey() {
         when(orders.find(9)).thenReturn(Optional.of(ORDER_OF_USER_1));
-        when(orders.findByIdempotencyKey("key-9")).thenReturn(Optional.of(ORDER_OF_USER_1));
+        when(orders.findByIdempotencyKey(1, "key-9")).thenReturn(Optional.of(ORDER_OF_USER_1));
 
         endpoints.as(USER_2, mvc -> {
             mvc.perform(get("/api/orders/9")).andExpect(status().isNotFound());
             mvc.perform(get("/api/orders").param("idempotencyKey", "key-9")).andExpect(status().isNotFound());
+            // naming the owner does not help either
+            mvc.perform(get("/api/orders").param("idempotencyKey", "key-9").param("userId", "1"))
+                    .andExpect(status().isNotFound());
+        });
+    }
+
+    @Test
+    void aKeyIsLookedUpAmongTheCallersOwnOrdersOnly() {
+        when(orders.findByIdempotencyKey(1, "key-9")).thenReturn(Optional.of(ORDER_OF_USER_1));
+
+        endpoints.as(USER_1, mvc -> mvc.perform(get("/api/orders").param("idempotencyKey", "key-9"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.orderId").value(9)));
+        verify(orders, never()).findAllByIdempotencyKey(anyString(), anyInt());
+    }
+
+    @Test
+    void anOperatorReadsAUsersOrderByKeyNamingTheUserOrTheOnlyOneWithThatKey() {
+        when(orders.findByIdempotencyKey(1, "key-9")).thenReturn(Optional.of(ORDER_OF_USER_1));
+        when(orders.findAllByIdempotencyKey("key-9", 2)).thenReturn(List.of(ORDER_OF_USER_1));
+        when(orders.findAllByIdempotencyKey("key-7", 2)).thenReturn(List.of(ORDER_OF_USER_1, ORDER_OF_USER_1));
+
+        endpoints.as(OPERATOR, mvc -> {
+            mvc.perform(get("/api/orders").param("idempotencyKey", "key-9").param("userId", "1"))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.userId").value(1));
+            mvc.perform(get("/api/orders").param("idempotencyKey", "key-9"))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.orderId").value(9));
+            mvc.perform(get("/api/orders").param("idempotencyKey", "key-7"))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.fields[0]").value("userId"));
         });
     }
 

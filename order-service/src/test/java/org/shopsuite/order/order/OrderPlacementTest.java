@@ -57,7 +57,7 @@ class OrderPlacementTest {
     @BeforeEach
     void aFreeLockAndAWorkingCoordinatorAndDatabase() throws TransactionException {
         when(userLock.tryAcquire(USER)).thenReturn(Optional.of(held));
-        when(orders.findByIdempotencyKey(anyString())).thenReturn(Optional.empty());
+        when(orders.findByIdempotencyKey(anyLong(), anyString())).thenReturn(Optional.empty());
         when(tx.getXid()).thenReturn("xid-1");
         when(orders.insert(any(NewOrder.class))).thenReturn(ORDER_ID);
         when(tx.getLocalStatus()).thenReturn(GlobalStatus.Committed);
@@ -221,7 +221,7 @@ class OrderPlacementTest {
     @Test
     void theSameKeyWithTheSameRequestAnswersTheFirstOrderAgain() {
         Order first = order(OrderStatus.SUCCESS, REQUEST);
-        when(orders.findByIdempotencyKey("key-1")).thenReturn(Optional.of(first));
+        when(orders.findByIdempotencyKey(USER, "key-1")).thenReturn(Optional.of(first));
 
         assertThat(placement.place(REQUEST)).isSameAs(first);
         verifyNoInteractions(userLock, tx, xaSteps);
@@ -229,7 +229,7 @@ class OrderPlacementTest {
 
     @Test
     void theSameKeyOfARefusedOrderAnswersTheSameRefusal() {
-        when(orders.findByIdempotencyKey("key-1")).thenReturn(Optional.of(failed(REQUEST,
+        when(orders.findByIdempotencyKey(USER, "key-1")).thenReturn(Optional.of(failed(REQUEST,
                 "out-of-stock: product 2 has 1 in stock, 3 requested")));
 
         ApiProblem answer = catchThrowableOfType(ApiProblem.class, () -> placement.place(REQUEST));
@@ -243,7 +243,7 @@ class OrderPlacementTest {
     @Test
     void theSameKeyWithAnotherRequestIsA422AndPlacesNothing() {
         OrderRequest other = new OrderRequest(USER, 2, 5, OrderMode.XA, "key-1");
-        when(orders.findByIdempotencyKey("key-1")).thenReturn(Optional.of(order(OrderStatus.SUCCESS, other)));
+        when(orders.findByIdempotencyKey(USER, "key-1")).thenReturn(Optional.of(order(OrderStatus.SUCCESS, other)));
 
         ApiProblem answer = catchThrowableOfType(ApiProblem.class, () -> placement.place(REQUEST));
 
@@ -257,10 +257,10 @@ class OrderPlacementTest {
     void aConcurrentRequestThatTookTheKeyWithAnotherBodyIsA422() throws TransactionException {
         // both looked before the other wrote; the unique key lets only one row in
         OrderRequest other = new OrderRequest(USER, 7, 1, OrderMode.XA, "key-1");
-        when(orders.findByIdempotencyKey("key-1"))
+        when(orders.findByIdempotencyKey(USER, "key-1"))
                 .thenReturn(Optional.empty(), Optional.empty(), Optional.of(order(OrderStatus.PENDING, other)));
         when(orders.insert(any(NewOrder.class))).thenThrow(new DuplicateKeyException(
-                "Duplicate entry 'key-1' for key 'orders.uk_orders_idempotency_key'"));
+                "Duplicate entry 'key-1' for key 'orders.uk_orders_user_idempotency_key'"));
 
         ApiProblem answer = catchThrowableOfType(ApiProblem.class, () -> placement.place(REQUEST));
 
@@ -273,10 +273,10 @@ class OrderPlacementTest {
     @Test
     void aConcurrentRequestThatTookTheKeyWithTheSameBodyIsAnsweredWithItsOrder() {
         Order theirs = order(OrderStatus.PENDING, REQUEST);
-        when(orders.findByIdempotencyKey("key-1"))
+        when(orders.findByIdempotencyKey(USER, "key-1"))
                 .thenReturn(Optional.empty(), Optional.empty(), Optional.of(theirs));
         when(orders.insert(any(NewOrder.class))).thenThrow(new DuplicateKeyException(
-                "Duplicate entry 'key-1' for key 'orders.uk_orders_idempotency_key'"));
+                "Duplicate entry 'key-1' for key 'orders.uk_orders_user_idempotency_key'"));
 
         assertThat(placement.place(REQUEST)).isSameAs(theirs);
         verifyNoInteractions(xaSteps);

@@ -130,6 +130,11 @@ public class ParticipantDataSources {
         // A statement waits this long for a row lock (one held by a prepared XA branch, say), then fails: the service
         // answers 503 before its caller gives up on it (README, "Timeouts"). Set here, whatever the server's default.
         pool.setConnectionInitSql("SET SESSION innodb_lock_wait_timeout = " + database.lockWaitTimeout().toSeconds());
+        // A database that stops answering (hung, paused, a table lock) must not hang the thread waiting on it (a
+        // request, the settlement, a phase two): the driver gives up on a connect, and on any read, after these. The
+        // read timeout is well above the row-lock wait and XA phase work; the connection it ends is dropped by the pool.
+        pool.addDataSourceProperty("connectTimeout", String.valueOf(database.connectTimeout().toMillis()));
+        pool.addDataSourceProperty("socketTimeout", String.valueOf(database.socketTimeout().toMillis()));
         return pool;
     }
 
@@ -165,12 +170,20 @@ public class ParticipantDataSources {
     @ConfigurationProperties("shop.datasource")
     public record DatabaseProperties(String url, String username, String password, Integer maximumPoolSize,
                                      String poolName, java.time.Duration lockWaitTimeout,
-                                     java.time.Duration startupWait) {
+                                     java.time.Duration startupWait, java.time.Duration connectTimeout,
+                                     java.time.Duration socketTimeout) {
         public DatabaseProperties {
+            connectTimeout = connectTimeout == null ? java.time.Duration.ofSeconds(3) : connectTimeout;
+            socketTimeout = socketTimeout == null ? java.time.Duration.ofSeconds(15) : socketTimeout;
             startupWait = startupWait == null ? java.time.Duration.ofSeconds(120) : startupWait;
             maximumPoolSize = maximumPoolSize == null ? 20 : maximumPoolSize;
             poolName = poolName == null ? "db" : poolName;
             lockWaitTimeout = lockWaitTimeout == null ? java.time.Duration.ofSeconds(5) : lockWaitTimeout;
+            if (socketTimeout.compareTo(lockWaitTimeout.plusSeconds(5)) < 0) {
+                throw new IllegalArgumentException("shop.datasource.socket-timeout (" + socketTimeout + ") must be at"
+                        + " least 5 s above shop.datasource.lock-wait-timeout (" + lockWaitTimeout + "), or a"
+                        + " statement waiting for a row lock would lose its connection instead of answering 'busy'");
+            }
         }
     }
 }

@@ -22,6 +22,15 @@ public final class StrictIntegers {
         return Integer.parseInt(checked(text));
     }
 
+    /** Whether {@code text} is an id of the API: a positive long (1 to 9223372036854775807), written as above. */
+    public static boolean isId(String text) {
+        try {
+            return parseLong(text) > 0;
+        } catch (NumberFormatException notALong) {
+            return false;
+        }
+    }
+
     private static String checked(String text) {
         if (text == null || !INTEGER.matcher(text).matches()) {
             throw new NumberFormatException("not an integer: '" + text + "'");

@@ -29,4 +29,14 @@ class StrictIntegersTest {
     void anIntOutOfRangeIsRefused() {
         assertThatThrownBy(() -> StrictIntegers.parseInt("2147483648")).isInstanceOf(NumberFormatException.class);
     }
+
+    @Test
+    void idsArePositiveLongs() {
+        assertThat(StrictIntegers.isId("1")).isTrue();
+        assertThat(StrictIntegers.isId("2147483648")).isTrue();
+        assertThat(StrictIntegers.isId("9223372036854775807")).isTrue();
+        for (String notAnId : new String[] {"0", "-1", "9223372036854775808", "007", "1.0", "", null}) {
+            assertThat(StrictIntegers.isId(notAnId)).as(String.valueOf(notAnId)).isFalse();
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package org.shopsuite.systemtest.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +11,13 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.shopsuite.api.internalauth.InternalCallSignature;
 import org.shopsuite.stack.InternalAuthKey;
 import org.shopsuite.testfixtures.SuiteHttp;
@@ -160,6 +163,47 @@ class InternalEndpointsIT {
 
         assertThat(ledger.balance(fixture.user)).isEqualByComparingTo("87.50");
         assertThat(ledger.stock(fixture.product)).isEqualTo(5);
+    }
+
+    /**
+     * A copy of each phase call order-service made, sent again while its global transaction is still open (the order
+     * held before its commit): the participant has applied that branch once already, so the copy is refused and
+     * changes nothing; the order completes as if it had never come, charging and taking once.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"XA", "TCC"})
+    void aReplayedPhaseCallInsideItsOpenGlobalTransactionChangesNothing(String mode) throws Exception {
+        Fixture fixture = Fixture.create();
+        SuiteClient client = new SuiteClient(infra);
+
+        CompletableFuture<Reply> placing = CompletableFuture.supplyAsync(() -> client.placeOrder(0, fixture.user,
+                fixture.product, 4, mode, null, Map.of("X-Shop-Fault", "pause-before-commit:order-service:10000")));
+        // XA: the three branches are prepared; TCC: the three tries are done (the order's try sets its amount)
+        await().atMost(Duration.ofSeconds(30)).until(() -> mode.equals("XA") ? ledger.preparedXa().size() >= 3
+                : ledger.amountOfOrders(fixture.user).signum() > 0);
+        String xid = ledger.xidsOfOrders(fixture.user).get(0);
+
+        String account = mode.equals("XA") ? "xa-debits" : "tcc-reservations";
+        String inventory = mode.equals("XA") ? "xa-deductions" : "tcc-reservations";
+        Reply debitAgain = fixture.call("account", account, "{\"amount\":10.00}", xid, Credential.SUITE);
+        Reply stockAgain = fixture.call("inventory", inventory, "{\"quantity\":4}", xid, Credential.SUITE);
+
+        assertThat(debitAgain.status()).as(debitAgain.toString()).isEqualTo(409);
+        assertThat(debitAgain.isProblem()).as(debitAgain.toString()).isTrue();
+        assertThat(stockAgain.status()).as(stockAgain.toString()).isEqualTo(409);
+        assertThat(stockAgain.isProblem()).as(stockAgain.toString()).isTrue();
+        Reply placed = placing.get();
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(ledger.balance(fixture.user)).isEqualByComparingTo("90.00");
+            assertThat(ledger.frozen(fixture.user)).isEqualByComparingTo("0");
+            assertThat(ledger.stock(fixture.product)).isEqualTo(6);
+            assertThat(ledger.frozenStock(fixture.product)).isZero();
+        });
+        // and once the global transaction is over, a copy is refused just the same
+        Reply debitAfter = fixture.call("account", account, "{\"amount\":10.00}", xid, Credential.SUITE);
+        assertThat(debitAfter.status()).as(debitAfter.toString()).isBetween(400, 499);
+        assertThat(ledger.balance(fixture.user)).isEqualByComparingTo("90.00");
     }
 
     /** Looks like a real XID of this suite's coordinator, but no global transaction ever had it. */

@@ -68,6 +68,11 @@ public final class Ledger {
         return db.queryDecimal("order_db", "SELECT COALESCE(SUM(amount), 0) FROM orders WHERE user_id = ?", user);
     }
 
+    /** The global transactions of the user's orders, oldest order first. */
+    List<String> xidsOfOrders(long user) {
+        return db.queryStrings("order_db", "SELECT xid FROM orders WHERE user_id = ? ORDER BY order_id", user);
+    }
+
     int ordersWithKey(String key) {
         return db.queryDecimal("order_db", "SELECT COUNT(*) FROM orders WHERE idempotency_key = ?", key).intValue();
     }
