@@ -26,13 +26,11 @@ public record IssuerKeySettings(Duration connectTimeout, Duration readTimeout, D
         require(refreshInterval, "refresh-interval");
         require(outageTolerance, "outage-tolerance");
         require(fetchLimitWindow, "fetch-limit-window");
-        if (refreshInterval.compareTo(fetchWait(connectTimeout, readTimeout)) <= 0) {
-            throw new IllegalArgumentException("shop.auth.jwks.refresh-interval (" + refreshInterval + ") must be longer"
-                    + " than connect-timeout + read-timeout (" + fetchWait(connectTimeout, readTimeout) + ")");
-        }
-        if (outageTolerance.compareTo(refreshInterval) <= 0 || outageTolerance.compareTo(fetchLimitWindow) <= 0) {
+        if (outageTolerance.compareTo(refreshInterval.plus(fetchWait(connectTimeout, readTimeout))) <= 0
+                || outageTolerance.compareTo(fetchLimitWindow) <= 0) {
             throw new IllegalArgumentException("shop.auth.jwks.outage-tolerance (" + outageTolerance + ") must be longer"
-                    + " than refresh-interval (" + refreshInterval + ") and fetch-limit-window (" + fetchLimitWindow
+                    + " than refresh-interval + connect-timeout + read-timeout (" + refreshInterval.plus(
+                    fetchWait(connectTimeout, readTimeout)) + ") and than fetch-limit-window (" + fetchLimitWindow
                     + ")");
         }
     }

@@ -79,8 +79,10 @@ public final class IssuerKeys implements Closeable {
         this.source = JWKSourceBuilder.<SecurityContext>create(jwksUri, retriever)
                 // requests queued behind a fetch in flight wait at most as long as that fetch can take
                 .cache(lifetime, fetchWait, this::onCacheEvent)
-                // refreshes begin refresh-interval after a fetch: lifetime - refreshAheadTime = refresh-interval
-                .refreshAheadCache(lifetime - settings.refreshInterval().toMillis(), true, this::onCacheEvent)
+                // Nimbus schedules the next refresh at lifetime - refreshAheadTime - fetchWait after a fetch: that is
+                // refresh-interval. Requests that come later than that (a refresh failed) start one in the background.
+                .refreshAheadCache(lifetime - settings.refreshInterval().toMillis() - fetchWait, true,
+                        this::onCacheEvent)
                 .rateLimited(settings.fetchLimitWindow().toMillis())
                 .healthReporting(this::onFetch)
                 .build();
