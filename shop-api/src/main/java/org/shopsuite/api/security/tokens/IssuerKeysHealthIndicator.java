@@ -1,5 +1,6 @@
 package org.shopsuite.api.security.tokens;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
@@ -26,7 +27,7 @@ public class IssuerKeysHealthIndicator extends AbstractHealthIndicator {
                         .withDetail("keyIds", held.keyIds())
                         .withDetail("fetchedAt", held.fetchedAt().toString())
                         .withDetail("heldUntil", held.fetchedAt().plus(keys.settings().outageTolerance()).toString()),
-                () -> health.withDetail("keyIds", java.util.List.of()));
+                () -> health.withDetail("keyIds", List.of()));
         keys.lastFailure().ifPresent(failure -> health.withDetail("lastFailure",
                 Map.of("at", failure.at().toString(), "error", failure.error())));
         health.withDetail("issuer", state());
