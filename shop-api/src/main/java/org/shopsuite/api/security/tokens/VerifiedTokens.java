@@ -94,9 +94,10 @@ public final class VerifiedTokens implements JwtDecoder {
             if (keys == null) {
                 throw failed;
             }
+            // What failed stays out of the answer (it names the issuer's address); IssuerKeys logs it, health shows it.
             throw new BadJwtException("its signing key is not among the issuer's keys held here, and the issuer's"
-                    + " key set cannot be fetched right now (" + (keys instanceof RateLimitReachedException
-                    ? "fetches are rate-limited" : IssuerKeys.describe(keys)) + ")", failed);
+                    + " key set cannot be fetched right now" + (keys instanceof RateLimitReachedException
+                    ? " (fetches are rate-limited)" : ""), failed);
         }
     }
 
