@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The issuer, for a module's integration tests that run one part in-process without the suite's auth-server: a fresh
@@ -35,6 +36,7 @@ public final class StandInIssuer {
 
     private final RSAKey key;
     private final HttpServer server;
+    private final AtomicInteger jwksFetches = new AtomicInteger();
 
     private StandInIssuer() {
         try {
@@ -47,6 +49,7 @@ public final class StandInIssuer {
         }
         byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
         server.createContext("/oauth2/jwks", exchange -> {
+            jwksFetches.incrementAndGet();
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, jwks.length);
             try (OutputStream body = exchange.getResponseBody()) {
@@ -71,6 +74,11 @@ public final class StandInIssuer {
     /** Where its public key is: SHOP_AUTH_JWKS_URI of the part under test. */
     public String jwksUri() {
         return issuer() + "/oauth2/jwks";
+    }
+
+    /** How many times its key set was fetched so far: what a part under test costs the issuer. */
+    public int jwksFetches() {
+        return jwksFetches.get();
     }
 
     /** A token for {@code userId}, with scope {@code shop.admin} if {@code admin}, valid for ten minutes. */

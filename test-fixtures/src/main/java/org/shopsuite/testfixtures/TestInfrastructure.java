@@ -40,15 +40,19 @@ public final class TestInfrastructure {
     static final Path TEMP = Path.of(System.getProperty("java.io.tmpdir"));
     static final String DIR_PREFIX = "shopsuite-it-";
     static final String MODE_VARIABLE = "SHOP_TEST_INFRASTRUCTURE";
+    /** How often the services started here fetch the issuer's keys again (production: every 5 min). */
+    public static final Duration ISSUER_KEYS_REFRESH = Duration.ofSeconds(3);
     private static TestInfrastructure shared;
 
     /**
      * Services started by tests may be sent injected faults (see service-support's FaultInjection). A user's order
      * bucket at the gateways refills slowly (one every 10 s after the burst of 20), so that what a rate-limit test sees
-     * does not depend on how fast the machine answers.
+     * does not depend on how fast the machine answers. The issuer's keys are refreshed every 3 s (production: 5 min), so
+     * that an issuer outage test outlasts several refreshes in test time.
      */
     private static final Map<String, String> TEST_SERVICE_ENVIRONMENT = Map.of("SHOP_FAULTINJECTION_ENABLED", "true",
-            "SHOP_RATE_LIMIT_USER_PER_SECOND", "0.1");
+            "SHOP_RATE_LIMIT_USER_PER_SECOND", "0.1",
+            "SHOP_AUTH_JWKS_REFRESH_INTERVAL", TestInfrastructure.ISSUER_KEYS_REFRESH.toSeconds() + "s");
 
     private final Stack infrastructure;
     private final Stack suite;
