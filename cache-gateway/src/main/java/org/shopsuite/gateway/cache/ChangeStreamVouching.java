@@ -1,6 +1,7 @@
 package org.shopsuite.gateway.cache;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.shopsuite.cache.ChangeStreamWatermark;
 import org.slf4j.Logger;
@@ -28,10 +29,10 @@ public final class ChangeStreamVouching {
     private final LongSupplier nanoClock;
     /** Every change committed before this instant (nanoClock) is in L2 and invalidated here. */
     private volatile long safeThrough = NEVER;
-    /** Guarded by this: whether the caches were used at the last look, and since when they are not. */
-    private boolean vouching;
+    /** Whether the caches were used at the last look: changed under this lock, read without it on every read. */
+    private volatile boolean vouching;
+    /** Guarded by this: since when the caches are not used. */
     private long stoppedAt = NEVER;
-    private volatile String lastWhy = "no watermark from canal-sync yet";
 
     public ChangeStreamVouching(Duration bound, L1Cache l1) {
         this(bound, l1, System::nanoTime);
@@ -80,19 +81,18 @@ public final class ChangeStreamVouching {
             } else if (!within && vouching) {
                 vouching = false;
                 stoppedAt = nanoClock.getAsLong();
-                lastWhy = why(behind);
                 log.warn("The caches are not used: {}. Reads are served by the owning services (X-Cache: MISS) until"
                         + " canal-sync has caught up. Check canal-sync, the Canal server and Redis (./stack status,"
-                        + " ./stack logs canal-sync, canal-sync's /actuator/health).", lastWhy);
+                        + " ./stack logs canal-sync, canal-sync's /actuator/health).", why(behind));
             }
             return vouching;
         }
     }
 
     /** Why the caches are not used now (also before the first watermark); empty while they are. */
-    public java.util.Optional<String> whyNot() {
+    public Optional<String> whyNot() {
         long behind = behindNanos();
-        return behind <= bound.toNanos() ? java.util.Optional.empty() : java.util.Optional.of(why(behind));
+        return behind <= bound.toNanos() ? Optional.empty() : Optional.of(why(behind));
     }
 
     /** How far behind the change stream is known to be, in ms; -1 before the first watermark. */

@@ -29,6 +29,7 @@ class ChangeStreamOutageIT {
     static final TestInfrastructure infra = TestInfrastructure.sharedSuite();
     static final Gateways gateways = new Gateways(infra);
     static final SuiteDatabase db = SuiteDatabase.asRoot(infra);
+    static final Duration OUTAGE = Duration.ofSeconds(8);
 
     @BeforeAll
     static void binlogChainIsFlowing() {
@@ -99,6 +100,9 @@ class ChangeStreamOutageIT {
             }
         });
         try {
+            // Long enough for canal-sync's retries of the change to back off for seconds (up to 5 s): after Redis
+            // returns, its pre-outage value is still there until the retry lands.
+            Thread.sleep(OUTAGE.toMillis());
             infra.restartStopped(); // Redis back, the sentinels settled
             // until the caches are in use again on both, and a while longer
             for (String gateway : gateways.baseUrls()) {
