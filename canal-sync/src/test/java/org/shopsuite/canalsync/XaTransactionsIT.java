@@ -5,13 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.cache.AccountView;
+import org.shopsuite.cache.BinlogVersion;
 import org.shopsuite.cache.CacheKey;
+import org.shopsuite.cache.CachedRow;
+import org.shopsuite.cache.CachedValue;
 import org.shopsuite.cache.ProductView;
+import org.shopsuite.cache.VersionedCacheWriter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
@@ -27,6 +32,9 @@ class XaTransactionsIT extends CanalSyncTestSupport {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    VersionedCacheWriter writer;
 
     @Test
     void aPreparedThenRolledBackUpdateNeverReachesTheCacheAndTheNextRealChangeDoes() throws Exception {
@@ -69,6 +77,45 @@ class XaTransactionsIT extends CanalSyncTestSupport {
 
             long committed = stock.commit();
             assertThat(awaitFresh(productKey, stock(98), committed)).extracting("name").isEqualTo("xa-commit");
+        }
+    }
+
+    @Test
+    void aFillReadBetweenPrepareAndCommitNeverReplacesTheCommittedRow() throws Exception {
+        long product = cachedProduct("xa-fill", "10.00", 100);
+        CacheKey productKey = CacheKey.product(product);
+
+        try (XaBranch stock = XaBranch.prepare("inventory_db", "f-stock-" + product,
+                "UPDATE inventory SET stock = stock - 2 WHERE product_id = " + product)) {
+            // What an owning service does for a gateway's MISS: a consistent snapshot and its binlog position.
+            ProductView readByGateway;
+            try (Connection read = db.connect("inventory_db"); Statement s = read.createStatement()) {
+                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                s.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+                String file;
+                long position;
+                try (ResultSet status = s.executeQuery("SHOW STATUS LIKE 'binlog_snapshot_%'")) {
+                    status.next();
+                    file = status.getString(2);
+                    status.next();
+                    position = status.getLong(2);
+                }
+                try (ResultSet row = s.executeQuery("SELECT stock FROM inventory WHERE product_id = " + product)) {
+                    row.next();
+                    assertThat(row.getInt(1)).as("the prepared change is not in the snapshot").isEqualTo(100);
+                }
+                s.execute("COMMIT");
+                readByGateway = new ProductView(product, "xa-fill", new BigDecimal("10.00"), 100,
+                        BinlogVersion.snapshot(file, position));
+            }
+
+            long committed = stock.commit();
+            CachedValue applied = awaitFresh(productKey, stock(98), committed);
+
+            // The read stands after the rows' own event but before the XA COMMIT they were placed at.
+            assertThat(applied.version()).isGreaterThan(readByGateway.version());
+            assertThat(writer.fill(CachedRow.of(readByGateway))).isFalse();
+            assertThat(cached(productKey)).isEqualTo(applied);
         }
     }
 
