@@ -85,7 +85,7 @@ public abstract class GatewayTestSupport {
         if (!warm) {
             L1Cache.Mark before = l1.mark();
             long id = db.newProduct("warm-up", "1.00", 1);
-            awaitSynced(CacheKey.product(id), before, 1);
+            awaitSynced(CacheKey.product(id), before);
             warm = true;
         }
     }
@@ -139,12 +139,17 @@ public abstract class GatewayTestSupport {
     }
 
     /**
-     * Waits until canal-sync has brought a change made after {@code since} into L2 (the row at {@code version}) and
-     * this gateway has received its broadcast, so nothing of that change is still on its way to interfere.
+     * Waits until canal-sync has brought a change made after {@code since} into L2 (the row as {@code image} wants it)
+     * and this gateway has received its broadcast, so nothing of that change is still on its way to interfere.
      */
-    protected void awaitSynced(CacheKey key, L1Cache.Mark since, long version) {
-        awaitInL2(key, v -> v.version() == version, RECOVERY);
+    protected void awaitSynced(CacheKey key, L1Cache.Mark since, Predicate<CachedValue> image) {
+        awaitInL2(key, image, RECOVERY);
         await().atMost(RECOVERY).until(() -> l1.invalidatedSince(key, since));
+    }
+
+    /** {@link #awaitSynced(CacheKey, L1Cache.Mark, Predicate)} for a row just inserted: any image of it. */
+    protected void awaitSynced(CacheKey key, L1Cache.Mark since) {
+        awaitSynced(key, since, value -> !(value instanceof org.shopsuite.cache.Tombstone));
     }
 
     /** Makes a key cold in L2 (as after its expiry, or a Redis that restarted empty). */

@@ -1,18 +1,17 @@
 package org.shopsuite.cache;
 
 /**
- * One versioned write of a cached row; see {@code versioned-write.lua} for exactly when each kind writes.
- *
- * @param inserted for a CHANGE: the binlog event was an INSERT (a re-inserted row replaces a tombstone)
+ * One versioned write of a cached row: whatever its kind, it writes only into an absent key or over a lower version
+ * (see {@code versioned-write.lua}). The kind says who writes and why, for logs and metrics.
  */
-public record CacheWrite(Kind kind, CachedRow row, boolean inserted) {
+public record CacheWrite(Kind kind, CachedRow row) {
 
     public enum Kind {
-        /** The gateway's fill after reading the owning service: only into an absent key or over an older version. */
+        /** The gateway's fill after reading the owning service, versioned by the read's binlog snapshot. */
         FILL,
-        /** A binlog INSERT or UPDATE: over an older version, or over a tombstone when it is an INSERT. */
+        /** A binlog INSERT or UPDATE (a REPLACE is a DELETE and an INSERT, or an UPDATE). */
         CHANGE,
-        /** A binlog DELETE: the tombstone, always. */
+        /** A binlog DELETE: a tombstone at the DELETE's place in the binlog. */
         DELETE
     }
 
@@ -24,14 +23,19 @@ public record CacheWrite(Kind kind, CachedRow row, boolean inserted) {
     }
 
     public static CacheWrite fill(CachedRow row) {
-        return new CacheWrite(Kind.FILL, row, false);
+        return new CacheWrite(Kind.FILL, row);
     }
 
-    public static CacheWrite change(CachedRow row, boolean inserted) {
-        return new CacheWrite(Kind.CHANGE, row, inserted);
+    public static CacheWrite change(CachedRow row) {
+        return new CacheWrite(Kind.CHANGE, row);
     }
 
     public static CacheWrite delete(CacheKey key, long version) {
-        return new CacheWrite(Kind.DELETE, CachedRow.tombstone(key, version), false);
+        return new CacheWrite(Kind.DELETE, CachedRow.tombstone(key, version));
+    }
+
+    /** The same write at another place in the binlog (an XA transaction's rows take their commit's place). */
+    public CacheWrite withVersion(long version) {
+        return new CacheWrite(kind, row.withVersion(version));
     }
 }

@@ -29,6 +29,11 @@ public record CachedRow(CacheKey key, CachedValue value) {
         return new CachedRow(key, new Tombstone(version));
     }
 
+    /** The same row at another place in the binlog. */
+    public CachedRow withVersion(long version) {
+        return new CachedRow(key, value.withVersion(version));
+    }
+
     public long version() {
         return value.version();
     }

@@ -16,6 +16,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 /**
  * Writes cached rows through one Lua compare-and-set ({@code versioned-write.lua}), run atomically by Redis, so that
  * only a newer version of a row ever replaces an older one, whoever writes and in whatever order the writes land.
+ * Versions are binlog places ({@link BinlogVersion}).
  */
 public final class VersionedCacheWriter {
 
@@ -30,7 +31,7 @@ public final class VersionedCacheWriter {
         this.ttl = ttl;
     }
 
-    /** The gateway's fill: true when it wrote, false when the key holds the same or a newer version, or a tombstone. */
+    /** The gateway's fill: true when it wrote, false when the key holds the same or a newer version. */
     public boolean fill(CachedRow row) {
         return write(CacheWrite.fill(row));
     }
@@ -87,7 +88,6 @@ public final class VersionedCacheWriter {
                 write.kind().name(),
                 String.valueOf(row.version()),
                 row.json(),
-                String.valueOf(ttl.millisFor(row)),
-                write.inserted() ? "1" : "0"};
+                String.valueOf(ttl.millisFor(row))};
     }
 }

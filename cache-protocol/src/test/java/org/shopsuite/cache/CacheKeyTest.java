@@ -37,6 +37,6 @@ class CacheKeyTest {
 
         assertThat(CacheWrite.delete(CacheKey.product(1), 4).row()).isEqualTo(tombstone);
         assertThatThrownBy(() -> CacheWrite.fill(tombstone)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CacheWrite.change(tombstone, false)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CacheWrite.change(tombstone)).isInstanceOf(IllegalArgumentException.class);
     }
 }

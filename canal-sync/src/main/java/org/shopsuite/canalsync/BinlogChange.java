@@ -9,4 +9,9 @@ import org.shopsuite.cache.CacheWrite;
  * @param executeTime when the server wrote the event (epoch millis; the binlog has second resolution)
  */
 record BinlogChange(CacheWrite write, CachedTable table, String eventType, String position, long executeTime) {
+
+    /** The same change at another place in the binlog: an XA transaction's rows take their XA COMMIT's place. */
+    BinlogChange withVersion(long version) {
+        return new BinlogChange(write.withVersion(version), table, eventType, position, executeTime);
+    }
 }

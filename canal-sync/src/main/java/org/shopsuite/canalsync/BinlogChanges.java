@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.shopsuite.cache.BinlogVersion;
 import org.shopsuite.cache.CacheKey;
 import org.shopsuite.cache.CacheWrite;
 import org.slf4j.Logger;
@@ -40,9 +41,13 @@ final class BinlogChanges {
             return List.of();
         }
         List<BinlogChange> changes = new ArrayList<>();
-        for (RowData row : rowChange.getRowDatasList()) {
+        List<RowData> rows = rowChange.getRowDatasList();
+        for (int index = 0; index < rows.size(); index++) {
+            RowData row = rows.get(index);
             try {
-                changes.addAll(writesFor(table.get(), rowChange.getEventType(), row).stream()
+                // The row's place in the binlog is its version: its event's start, then its place in the event.
+                long version = BinlogVersion.of(header.getLogfileName(), header.getLogfileOffset(), index + 1L);
+                changes.addAll(writesFor(table.get(), rowChange.getEventType(), row, version).stream()
                         .map(write -> new BinlogChange(write, table.get(), rowChange.getEventType().name(),
                                 position(header), header.getExecuteTime()))
                         .toList());
@@ -57,23 +62,20 @@ final class BinlogChanges {
         return changes;
     }
 
-    private static List<CacheWrite> writesFor(CachedTable table, EventType type, RowData row) {
+    private static List<CacheWrite> writesFor(CachedTable table, EventType type, RowData row, long version) {
         return switch (type) {
-            case INSERT -> List.of(CacheWrite.change(table.cachedRow(columns(row.getAfterColumnsList())), true));
+            case INSERT -> List.of(CacheWrite.change(table.cachedRow(columns(row.getAfterColumnsList()), version)));
             case UPDATE -> {
                 Map<String, String> before = columns(row.getBeforeColumnsList());
                 Map<String, String> after = columns(row.getAfterColumnsList());
-                CacheWrite change = CacheWrite.change(table.cachedRow(after), false);
+                CacheWrite change = CacheWrite.change(table.cachedRow(after, version));
                 CacheKey oldKey = table.key(before);
                 // An UPDATE that changes the id moves the row: the old key must not keep serving it.
                 yield oldKey.equals(change.row().key())
                         ? List.of(change)
-                        : List.of(CacheWrite.delete(oldKey, table.version(before)), change);
+                        : List.of(CacheWrite.delete(oldKey, version), change);
             }
-            case DELETE -> {
-                Map<String, String> before = columns(row.getBeforeColumnsList());
-                yield List.of(CacheWrite.delete(table.key(before), table.version(before)));
-            }
+            case DELETE -> List.of(CacheWrite.delete(table.key(columns(row.getBeforeColumnsList())), version));
             default -> List.of();
         };
     }

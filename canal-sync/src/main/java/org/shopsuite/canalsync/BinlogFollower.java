@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.shopsuite.cache.CacheWrite;
@@ -38,6 +39,9 @@ class BinlogFollower implements SmartLifecycle {
     /** What to write again on a new master after a failover; only the follower thread uses these two. */
     private final RecentWrites recentWrites;
     private Map<String, List<BinlogChange>> ackedPrepared;
+
+    /** When the last watermark went out (System.nanoTime); the follower thread's own. */
+    private long lastWatermark;
 
     private volatile Thread thread;
     private volatile CountDownLatch stopRequested = new CountDownLatch(0);
@@ -126,10 +130,13 @@ class BinlogFollower implements SmartLifecycle {
                 }
                 Message batch = connection.next(canal.batchSize());
                 if (batch.getId() == -1 || batch.getEntries().isEmpty()) {
+                    progress.canalIdle();
+                    heartbeat(false);
                     pause(canal.idlePoll());
                     continue;
                 }
                 applyThenAck(connection, batch, outcomes, unacked);
+                heartbeat(true);
                 if (batchBackoff.failuresInARow() > 0) {
                     log.info("Cache writes go through again after {} failed attempts", batchBackoff.failuresInARow());
                     batchBackoff.succeeded();
@@ -183,6 +190,29 @@ class BinlogFollower implements SmartLifecycle {
             ackedPrepared = outcomes.prepared();
         }
         progress.applied(sorted, written, outcomes.preparedCount());
+    }
+
+    /**
+     * Publishes the watermark after a batch, and every {@code watermark-every} while idle. Only this thread does, and
+     * only while it follows Canal: when it is stuck (Canal gone, Redis refusing the batch) the gateways hear nothing
+     * and stop vouching for their caches, which is what they should do then. A failure here is left to the next
+     * batch or heartbeat; a broken Redis shows in the batch that follows.
+     */
+    private void heartbeat(boolean afterBatch) {
+        long now = System.nanoTime();
+        if (!afterBatch && now - lastWatermark < canal.watermarkEvery().toNanos()) {
+            return;
+        }
+        OptionalLong behind = progress.behindMillis();
+        if (behind.isEmpty()) {
+            return; // nothing to vouch for yet
+        }
+        try {
+            cache.publishWatermark(behind.getAsLong());
+            lastWatermark = now;
+        } catch (RuntimeException e) {
+            log.debug("Could not publish the change-stream watermark: {}", e.toString());
+        }
     }
 
     private void canalLost(CanalClientException e, Backoff backoff) {

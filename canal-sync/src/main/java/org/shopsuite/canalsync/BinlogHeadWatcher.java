@@ -21,6 +21,7 @@ class BinlogHeadWatcher {
     private final SyncProgress progress;
     private final String user;
     private volatile String problem = "not read yet";
+    private boolean restartReported;
 
     BinlogHeadWatcher(JdbcTemplate jdbc, SyncProgress progress, @Value("${spring.datasource.username}") String user) {
         this.jdbc = jdbc;
@@ -28,12 +29,20 @@ class BinlogHeadWatcher {
         this.user = user;
     }
 
-    @Scheduled(fixedDelayString = "${shop.canal.head-poll:500ms}")
+    /** Often: the watermark the gateways trust is no fresher than the last head read that canal-sync reached. */
+    @Scheduled(fixedDelayString = "${shop.canal.head-poll:100ms}")
     void readHead() {
         try {
             BinlogPosition head = jdbc.queryForObject("SHOW MASTER STATUS",
                     (row, n) -> new BinlogPosition(row.getString("File"), row.getLong("Position")));
             progress.headRead(head);
+            progress.binlogRestarted().ifPresent(why -> {
+                if (!restartReported) {
+                    restartReported = true;
+                    log.error("{}. To recover: drop the cached rows (redis-cli --scan --pattern 'shop:product:*' and"
+                            + " 'shop:account:*', then DEL them), then restart canal-sync.", why);
+                }
+            });
             if (problem != null && !problem.equals("not read yet")) {
                 log.info("Reading the binlog head works again");
             }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.shopsuite.cache.CacheWrite;
+import org.shopsuite.cache.ChangeStreamWatermark;
 import org.shopsuite.cache.InvalidationMessage;
 import org.shopsuite.cache.VersionedCacheWriter;
 import org.springframework.data.redis.core.RedisCallback;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
 class CacheRefresher {
 
     private static final byte[] CHANNEL = InvalidationMessage.CHANNEL.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] WATERMARK_CHANNEL = ChangeStreamWatermark.CHANNEL.getBytes(StandardCharsets.UTF_8);
 
     private final VersionedCacheWriter writer;
     private final StringRedisTemplate redis;
@@ -73,6 +75,16 @@ class CacheRefresher {
             prepared.rewrite(connection, preparedNow);
         });
         awaitReplica();
+    }
+
+    /**
+     * Tells the gateways how far behind the binlog the caches are ({@link ChangeStreamWatermark}). Sent only after the
+     * writes and invalidations it covers were answered by Redis, which delivers a client's messages in order: a
+     * gateway has every invalidation a watermark covers before it has the watermark.
+     */
+    void publishWatermark(long behindMillis) {
+        byte[] message = new ChangeStreamWatermark(behindMillis).toJson().getBytes(StandardCharsets.UTF_8);
+        redis.execute((RedisCallback<Long>) connection -> connection.publish(WATERMARK_CHANNEL, message));
     }
 
     /**

@@ -19,9 +19,9 @@ enum CachedTable {
         }
 
         @Override
-        CachedRow cachedRow(Map<String, String> row) {
+        CachedRow cachedRow(Map<String, String> row, long version) {
             return CachedRow.of(new ProductView(number(row, "product_id"), column(row, "product_name"),
-                    new BigDecimal(column(row, "price")), (int) number(row, "stock"), version(row)));
+                    new BigDecimal(column(row, "price")), (int) number(row, "stock"), version));
         }
     },
 
@@ -32,9 +32,9 @@ enum CachedTable {
         }
 
         @Override
-        CachedRow cachedRow(Map<String, String> row) {
+        CachedRow cachedRow(Map<String, String> row, long version) {
             return CachedRow.of(new AccountView(number(row, "user_id"), new BigDecimal(column(row, "balance")),
-                    version(row)));
+                    version));
         }
     };
 
@@ -52,11 +52,8 @@ enum CachedTable {
 
     abstract CacheKey key(Map<String, String> row);
 
-    abstract CachedRow cachedRow(Map<String, String> row);
-
-    long version(Map<String, String> row) {
-        return number(row, "version");
-    }
+    /** The row image as cached, at its place in the binlog ({@link org.shopsuite.cache.BinlogVersion}). */
+    abstract CachedRow cachedRow(Map<String, String> row, long version);
 
     String qualifiedName() {
         return schema + "." + table;

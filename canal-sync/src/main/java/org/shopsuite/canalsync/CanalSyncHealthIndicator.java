@@ -34,7 +34,7 @@ class CanalSyncHealthIndicator extends AbstractHealthIndicator {
         long lag = progress.lagMillis();
         boolean keepsUp = lag <= canal.maxLag().toMillis() && headWatcher.problem().isEmpty();
         boolean up = progress.isCanalConnected() && redisProblem == null && progress.batchProblem().isEmpty()
-                && keepsUp;
+                && keepsUp && progress.binlogRestarted().isEmpty();
         health.status(up ? Status.UP : Status.DOWN)
                 .withDetail("canal", progress.isCanalConnected()
                         ? "following " + canal.address()
@@ -49,6 +49,9 @@ class CanalSyncHealthIndicator extends AbstractHealthIndicator {
             health.withDetail("behind", "the binlog has been ahead for " + lag + " ms (limit " + canal.maxLag()
                     + "): the Canal server may have lost its binlog dump (./stack logs canal) or canal-sync is stuck");
         }
+        progress.binlogRestarted().ifPresent(why -> health.withDetail("binlogRestarted", why));
+        progress.behindMillis().ifPresentOrElse(behind -> health.withDetail("watermarkBehindMillis", behind),
+                () -> health.withDetail("watermarkBehindMillis", "none: nothing applied to vouch for yet"));
         progress.batchProblem().ifPresent(problem -> health.withDetail("pendingBatch", "not applied yet: " + problem));
         progress.lastApplied().ifPresent(applied -> health
                 .withDetail("position", applied.position())

@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxLag     health turns DOWN once the binlog head has been ahead of canal-sync for longer than this
  * @param replayWindow after a Redis failover, the cache writes of this long before it are written again on the new
  *                   master (a failover can lose writes a replica had confirmed, when the sentinels promote another)
+ * @param watermarkEvery how often, while no batch comes, canal-sync tells the gateways how far behind it is (it also
+ *                   does after every batch): gateways stop using their caches when they hear nothing for longer than
+ *                   their bound ({@code shop.cache.max-change-stream-lag}, 750 ms), so keep this well below it
  */
 @ConfigurationProperties("shop.canal")
 public record CanalSyncProperties(
@@ -33,7 +36,8 @@ public record CanalSyncProperties(
         @DefaultValue("100ms") Duration minBackoff,
         @DefaultValue("5s") Duration maxBackoff,
         @DefaultValue("5s") Duration maxLag,
-        @DefaultValue("60s") Duration replayWindow) {
+        @DefaultValue("60s") Duration replayWindow,
+        @DefaultValue("200ms") Duration watermarkEvery) {
 
     @Override
     public String toString() { // never the password

@@ -27,7 +27,9 @@ class PreparedXaTransactions {
 
     static final String REDIS_KEY = "shop:canal-sync:prepared-xa";
     private static final byte[] KEY = REDIS_KEY.getBytes(StandardCharsets.UTF_8);
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Lenient about fields it does not know: those of older releases ({@code inserted}) or newer ones. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final TypeReference<List<StoredChange>> STORED = new TypeReference<>() { };
 
     private final StringRedisTemplate redis;
@@ -61,19 +63,18 @@ class PreparedXaTransactions {
 
     /** A row change as stored: the cached value as the cache itself writes it, plus where it came from. */
     record StoredChange(String table, String eventType, String position, long executeTime, CacheWrite.Kind kind,
-                        String key, String value, boolean inserted) {
+                        String key, String value) {
 
         static StoredChange of(BinlogChange change) {
             CachedRow row = change.write().row();
             return new StoredChange(change.table().name(), change.eventType(), change.position(),
-                    change.executeTime(), change.write().kind(), row.key().redisKey(), row.json(),
-                    change.write().inserted());
+                    change.executeTime(), change.write().kind(), row.key().redisKey(), row.json());
         }
 
         BinlogChange toChange() {
             CacheKey cacheKey = CacheKey.parse(key);
             CachedRow row = new CachedRow(cacheKey, CacheJson.read(cacheKey, value));
-            return new BinlogChange(new CacheWrite(kind, row, inserted), CachedTable.valueOf(table), eventType,
+            return new BinlogChange(new CacheWrite(kind, row), CachedTable.valueOf(table), eventType,
                     position, executeTime);
         }
     }

@@ -5,8 +5,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -46,6 +49,19 @@ class SyncProgress {
     private Instant headSince;
     private boolean headMoved;
     private Behind behind;
+    /** Heads read and not reached yet, oldest first, with when they were read: for the watermark. */
+    private final Deque<HeadRead> unreachedReads = new ArrayDeque<>();
+    /** When canal-sync last read a binlog head it has applied in full; null until it has. */
+    private Instant appliedThroughReadAt;
+    /** Set when the binlog's head stands before what was applied: the binlog started again (RESET MASTER). */
+    private String binlogRestarted;
+    private int headsInEarlierFile;
+
+    private record HeadRead(BinlogPosition head, Instant at) {
+    }
+
+    /** How many unreached head reads are remembered: far more than a lag that keeps gateways vouching spans. */
+    static final int UNREACHED_READS_LIMIT = 10_000;
 
     @Autowired
     SyncProgress(MeterRegistry registry) {
@@ -122,6 +138,20 @@ class SyncProgress {
                 reachedXaEnd = batch.endsAtXaEnd();
             }
             updateBehind();
+            updateAppliedThrough();
+        }
+    }
+
+    /**
+     * Canal had nothing more to hand out. Before the first batch since a start, that is the only sign that the head
+     * read first (at start) has nothing canal-sync is still owed: the same assumption the lag makes ("a head that
+     * moved after the first reading"). From the first batch on, only reaching a head counts.
+     */
+    synchronized void canalIdle() {
+        if (reached == null && !headMoved && head != null && binlogRestarted == null) {
+            unreachedReads.stream().map(HeadRead::at).reduce((first, second) -> second)
+                    .ifPresent(at -> appliedThroughReadAt = at);
+            unreachedReads.clear();
         }
     }
 
@@ -130,14 +160,54 @@ class SyncProgress {
      * may have started on a binlog whose last transactions it will never be sent again.
      */
     synchronized void headRead(BinlogPosition now) {
+        Instant readAt = clock.instant();
         if (head != null && !now.equals(head)) {
             headMoved = true;
         }
         if (!now.equals(head)) {
             head = now;
-            headSince = clock.instant();
+            headSince = readAt;
+        }
+        // A head in an earlier file than what was applied: the binlog started again. Twice in a row, since a batch
+        // of the next file may be applied between reading a head and reporting it here.
+        boolean inEarlierFile = reached != null && now.compareTo(reached) < 0 && !now.file().equals(reached.file());
+        headsInEarlierFile = inEarlierFile ? headsInEarlierFile + 1 : 0;
+        if (headsInEarlierFile >= 2 && binlogRestarted == null) {
+            binlogRestarted = "the binlog head " + now + " stands before what canal-sync applied (" + reached + "):"
+                    + " the binlog started again (RESET MASTER, or another database). Cached versions are binlog places,"
+                    + " so the caches would refuse every change from now on: gateways serve from the owning services"
+                    + " until the cache keys are dropped and canal-sync is restarted (docs/architecture.md, \"A binlog"
+                    + " that starts again\")";
+        }
+        unreachedReads.addLast(new HeadRead(now, readAt));
+        while (unreachedReads.size() > UNREACHED_READS_LIMIT) {
+            unreachedReads.removeFirst(); // the later reads are enough to move the watermark on
         }
         updateBehind();
+        updateAppliedThrough();
+    }
+
+    private void updateAppliedThrough() {
+        while (!unreachedReads.isEmpty() && covered(unreachedReads.peekFirst().head()) && binlogRestarted == null) {
+            appliedThroughReadAt = unreachedReads.removeFirst().at();
+        }
+    }
+
+    /**
+     * How long ago canal-sync read a binlog head it has applied in full: every change committed before then is in
+     * Redis. Empty when it cannot say (nothing applied since it started, or the binlog started again): then it
+     * vouches for nothing.
+     */
+    synchronized OptionalLong behindMillis() {
+        if (appliedThroughReadAt == null || binlogRestarted != null) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Math.max(0, clock.instant().toEpochMilli() - appliedThroughReadAt.toEpochMilli()));
+    }
+
+    /** Why canal-sync can no longer order what it applies, when the binlog started again. */
+    synchronized Optional<String> binlogRestarted() {
+        return Optional.ofNullable(binlogRestarted);
     }
 
     private void updateBehind() {

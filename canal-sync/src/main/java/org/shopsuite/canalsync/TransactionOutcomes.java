@@ -9,12 +9,15 @@ import com.alibaba.otter.canal.protocol.CanalEntry.TransactionEnd;
 import com.alibaba.otter.canal.protocol.Message;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.shopsuite.cache.BinlogVersion;
+import org.shopsuite.cache.CacheKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +46,8 @@ final class TransactionOutcomes {
     /**
      * What a batch decided.
      *
-     * @param committed    row changes whose transaction committed in this batch, in commit order: apply them
+     * @param committed    row changes whose transaction committed in this batch, in commit order, the last of each row
+     *                     only: apply them
      * @param prepared     row changes of XA transactions prepared in this batch and not yet decided, by XID: keep them
      * @param decided      XIDs committed or rolled back in this batch: forget them
      * @param rolledBack   how many held row changes were dropped by an XA ROLLBACK
@@ -111,7 +115,7 @@ final class TransactionOutcomes {
                         newlyPrepared.remove(xid);
                         decided.add(xid);
                         if (rows != null && type == EventType.XACOMMIT) {
-                            committed.addAll(rows);
+                            committed.addAll(atCommit(entry.getHeader(), rows));
                         } else if (rows != null) {
                             rolledBack += rows.size();
                         }
@@ -126,7 +130,43 @@ final class TransactionOutcomes {
         }
         Header last = batch.getEntries().get(batch.getEntries().size() - 1).getHeader();
         BinlogPosition end = new BinlogPosition(last.getLogfileName(), last.getLogfileOffset() + last.getEventLength());
-        return new Sorted(committed, newlyPrepared, decided, rolledBack, end, endsAtXaEnd);
+        return new Sorted(lastOfEachRow(committed), newlyPrepared, decided, rolledBack, end, endsAtXaEnd);
+    }
+
+    /**
+     * An XA transaction's rows were written at its PREPARE, but a reader sees them only from its COMMIT on: a read
+     * between the two stands after the rows' own events yet does not see them. So they take the XA COMMIT's place in
+     * the binlog, numbered in transaction order.
+     */
+    private static List<BinlogChange> atCommit(Header commit, List<BinlogChange> rows) {
+        List<BinlogChange> placed = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            placed.add(rows.get(i).withVersion(
+                    BinlogVersion.of(commit.getLogfileName(), commit.getLogfileOffset(), i + 1L)));
+        }
+        return placed;
+    }
+
+    /**
+     * Only the last change of each row in a batch, in binlog order: it is the row's state after the batch, and rows
+     * past {@link BinlogVersion#MAX_INDEX} in one event or transaction share a version, so an earlier one must not get
+     * in first and make the later one look like a replay.
+     */
+    static List<BinlogChange> lastOfEachRow(List<BinlogChange> changes) {
+        Map<CacheKey, Integer> last = new HashMap<>();
+        for (int i = 0; i < changes.size(); i++) {
+            last.put(changes.get(i).write().row().key(), i);
+        }
+        if (last.size() == changes.size()) {
+            return changes;
+        }
+        List<BinlogChange> kept = new ArrayList<>(last.size());
+        for (int i = 0; i < changes.size(); i++) {
+            if (last.get(changes.get(i).write().row().key()) == i) {
+                kept.add(changes.get(i));
+            }
+        }
+        return kept;
     }
 
     /**

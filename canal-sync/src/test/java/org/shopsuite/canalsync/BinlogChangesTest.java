@@ -2,26 +2,23 @@ package org.shopsuite.canalsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.shopsuite.canalsync.CanalEntries.ACCOUNT_V4;
+import static org.shopsuite.canalsync.CanalEntries.FILE;
 import static org.shopsuite.canalsync.CanalEntries.PRODUCT_V2;
 import static org.shopsuite.canalsync.CanalEntries.PRODUCT_V3;
 import static org.shopsuite.canalsync.CanalEntries.changesIn;
 import static org.shopsuite.canalsync.CanalEntries.row;
+import static org.shopsuite.canalsync.CanalEntries.rows;
 import static org.shopsuite.canalsync.CanalEntries.with;
 
-import com.alibaba.otter.canal.protocol.CanalEntry.Column;
 import com.alibaba.otter.canal.protocol.CanalEntry.Entry;
 import com.alibaba.otter.canal.protocol.CanalEntry.EntryType;
 import com.alibaba.otter.canal.protocol.CanalEntry.EventType;
-import com.alibaba.otter.canal.protocol.CanalEntry.Header;
-import com.alibaba.otter.canal.protocol.CanalEntry.RowChange;
-import com.alibaba.otter.canal.protocol.CanalEntry.RowData;
-import com.alibaba.otter.canal.protocol.Message;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.cache.AccountView;
+import org.shopsuite.cache.BinlogVersion;
 import org.shopsuite.cache.CacheKey;
 import org.shopsuite.cache.CacheWrite;
 import org.shopsuite.cache.CachedRow;
@@ -29,33 +26,58 @@ import org.shopsuite.cache.ProductView;
 
 class BinlogChangesTest {
 
-
     @Test
-    void anUpdatedProductBecomesAChangeOfItsPublicViewAtItsNewVersion() {
-        List<BinlogChange> changes = changesIn(row("inventory_db", "inventory", EventType.UPDATE, PRODUCT_V2, PRODUCT_V3));
+    void anUpdatedProductBecomesAChangeOfItsPublicViewAtItsPlaceInTheBinlog() {
+        Entry update = row("inventory_db", "inventory", EventType.UPDATE, PRODUCT_V2, PRODUCT_V3);
+        long offset = update.getHeader().getLogfileOffset();
+
+        List<BinlogChange> changes = changesIn(update);
 
         assertThat(changes).singleElement().satisfies(change -> {
-            assertThat(change.write()).isEqualTo(CacheWrite.change(
-                    CachedRow.of(new ProductView(7, "Lamp", new BigDecimal("12.50"), 39, 3)), false));
-            assertThat(change.position()).isEqualTo("mysql-bin.000001:4711");
+            assertThat(change.write()).isEqualTo(CacheWrite.change(CachedRow.of(new ProductView(7, "Lamp",
+                    new BigDecimal("12.50"), 39, BinlogVersion.of(FILE, offset, 1)))));
+            assertThat(change.position()).isEqualTo(FILE + ":" + offset);
             assertThat(change.executeTime()).isEqualTo(1_700_000_000_000L);
             assertThat(change.eventType()).isEqualTo("UPDATE");
         });
     }
 
     @Test
-    void anInsertedAccountIsKeyedByUserIdAndMarkedAsAnInsert() {
-        List<BinlogChange> changes = changesIn(row("account_db", "accounts", EventType.INSERT, Map.of(), ACCOUNT_V4));
+    void rowsOfOneEventAreNumberedInTheirOrderAfterTheEventsStart() {
+        Entry multiRow = rows("inventory_db", "inventory", EventType.UPDATE,
+                List.of(PRODUCT_V2, with(PRODUCT_V2, "product_id", "8")),
+                List.of(PRODUCT_V3, with(PRODUCT_V3, "product_id", "8")));
+        long offset = multiRow.getHeader().getLogfileOffset();
 
-        assertThat(changes).extracting(BinlogChange::write).containsExactly(CacheWrite.change(
-                CachedRow.of(new AccountView(5, new BigDecimal("990.10"), 4)), true));
+        assertThat(changesIn(multiRow)).extracting(change -> change.write().row().version())
+                .containsExactly(BinlogVersion.of(FILE, offset, 1), BinlogVersion.of(FILE, offset, 2));
     }
 
     @Test
-    void aDeletedRowBecomesATombstoneAtTheVersionItHadWhenDeleted() {
-        List<BinlogChange> changes = changesIn(row("inventory_db", "inventory", EventType.DELETE, PRODUCT_V3, Map.of()));
+    void anInsertedAccountIsKeyedByUserId() {
+        Entry insert = row("account_db", "accounts", EventType.INSERT, Map.of(), ACCOUNT_V4);
 
-        assertThat(changes).extracting(BinlogChange::write).containsExactly(CacheWrite.delete(CacheKey.product(7), 3));
+        assertThat(changesIn(insert)).extracting(BinlogChange::write).containsExactly(CacheWrite.change(CachedRow.of(
+                new AccountView(5, new BigDecimal("990.10"), BinlogVersion.of(FILE, insert.getHeader().getLogfileOffset(), 1)))));
+    }
+
+    @Test
+    void aDeletedRowBecomesATombstoneAtTheDeletesPlace() {
+        Entry delete = row("inventory_db", "inventory", EventType.DELETE, PRODUCT_V3, Map.of());
+
+        assertThat(changesIn(delete)).extracting(BinlogChange::write).containsExactly(CacheWrite.delete(
+                CacheKey.product(7), BinlogVersion.of(FILE, delete.getHeader().getLogfileOffset(), 1)));
+    }
+
+    @Test
+    void aLaterEventsRowOrdersAfterAnEarlierOnesWhateverTheRowSays() {
+        // a REPLACE, a restore, a re-insert: the binlog's order is the row's order
+        long earlier = changesIn(row("inventory_db", "inventory", EventType.UPDATE, PRODUCT_V2, PRODUCT_V3))
+                .get(0).write().row().version();
+        long later = changesIn(row("inventory_db", "inventory", EventType.INSERT, Map.of(), PRODUCT_V2))
+                .get(0).write().row().version();
+
+        assertThat(later).isGreaterThan(earlier);
     }
 
     @Test
@@ -69,13 +91,13 @@ class BinlogChangesTest {
 
     @Test
     void anUpdateThatChangesTheIdRetiresTheOldKey() {
-        Map<String, String> moved = with(ACCOUNT_V4, "user_id", "6", "version", "5");
+        Map<String, String> moved = with(ACCOUNT_V4, "user_id", "6");
+        Entry update = row("account_db", "accounts", EventType.UPDATE, ACCOUNT_V4, moved);
+        long version = BinlogVersion.of(FILE, update.getHeader().getLogfileOffset(), 1);
 
-        List<BinlogChange> changes = changesIn(row("account_db", "accounts", EventType.UPDATE, ACCOUNT_V4, moved));
-
-        assertThat(changes).extracting(BinlogChange::write).containsExactly(
-                CacheWrite.delete(CacheKey.account(5), 4),
-                CacheWrite.change(CachedRow.of(new AccountView(6, new BigDecimal("990.10"), 5)), false));
+        assertThat(changesIn(update)).extracting(BinlogChange::write).containsExactly(
+                CacheWrite.delete(CacheKey.account(5), version),
+                CacheWrite.change(CachedRow.of(new AccountView(6, new BigDecimal("990.10"), version))));
     }
 
     @Test
@@ -87,6 +109,7 @@ class BinlogChangesTest {
 
         List<BinlogChange> changes = changesIn(begin, orders, broken, good);
 
-        assertThat(changes).extracting(c -> c.write().row().version()).containsExactly(3L);
+        assertThat(changes).extracting(c -> c.write().row().version())
+                .containsExactly(BinlogVersion.of(FILE, good.getHeader().getLogfileOffset(), 1));
     }
 }

@@ -18,10 +18,13 @@ import java.util.Map;
 final class CanalEntries {
 
     static final Map<String, String> PRODUCT_V2 = Map.of("product_id", "7", "product_name", "Lamp", "price", "12.50",
-            "stock", "40", "frozen_stock", "3", "version", "2", "updated_at", "2025-01-01 10:00:00.000");
-    static final Map<String, String> PRODUCT_V3 = with(PRODUCT_V2, "stock", "39", "version", "3");
+            "stock", "40", "frozen_stock", "3", "updated_at", "2025-01-01 10:00:00.000");
+    static final Map<String, String> PRODUCT_V3 = with(PRODUCT_V2, "stock", "39");
     static final Map<String, String> ACCOUNT_V4 = Map.of("account_id", "11", "user_id", "5", "balance", "990.10",
-            "frozen", "9.90", "version", "4", "updated_at", "2025-01-01 10:00:00.000");
+            "frozen", "9.90", "updated_at", "2025-01-01 10:00:00.000");
+    static final String FILE = "mysql-bin.000001";
+    /** Each entry built here starts further on in the binlog than the one built before it. */
+    private static final java.util.concurrent.atomic.AtomicLong NEXT_OFFSET = new java.util.concurrent.atomic.AtomicLong(4);
 
     private CanalEntries() {
     }
@@ -42,14 +45,23 @@ final class CanalEntries {
 
     static Entry row(String schema, String table, EventType type, Map<String, String> before,
                      Map<String, String> after) {
-        RowData.Builder row = RowData.newBuilder();
-        before.forEach((name, value) -> row.addBeforeColumns(column(name, value)));
-        after.forEach((name, value) -> row.addAfterColumns(column(name, value)));
-        RowChange change = RowChange.newBuilder().setEventType(type).addRowDatas(row).build();
+        return rows(schema, table, type, List.of(before), List.of(after));
+    }
+
+    /** One rows event of several rows: befores and afters pairwise. */
+    static Entry rows(String schema, String table, EventType type, List<Map<String, String>> befores,
+                      List<Map<String, String>> afters) {
+        RowChange.Builder change = RowChange.newBuilder().setEventType(type);
+        for (int i = 0; i < befores.size(); i++) {
+            RowData.Builder row = RowData.newBuilder();
+            befores.get(i).forEach((name, value) -> row.addBeforeColumns(column(name, value)));
+            afters.get(i).forEach((name, value) -> row.addAfterColumns(column(name, value)));
+            change.addRowDatas(row);
+        }
         return Entry.newBuilder()
                 .setEntryType(EntryType.ROWDATA)
                 .setHeader(header(schema, table).toBuilder().setEventType(type))
-                .setStoreValue(change.toByteString())
+                .setStoreValue(change.build().toByteString())
                 .build();
     }
 
@@ -94,8 +106,9 @@ final class CanalEntries {
     }
 
     static Header header(String schema, String table) {
-        return Header.newBuilder().setSchemaName(schema).setTableName(table)
-                .setLogfileName("mysql-bin.000001").setLogfileOffset(4711).setExecuteTime(1_700_000_000_000L).build();
+        return Header.newBuilder().setSchemaName(schema).setTableName(table).setLogfileName(FILE)
+                .setLogfileOffset(NEXT_OFFSET.getAndAdd(100)).setEventLength(100).setExecuteTime(1_700_000_000_000L)
+                .build();
     }
 
     static Map<String, String> with(Map<String, String> row, String... namesAndValues) {

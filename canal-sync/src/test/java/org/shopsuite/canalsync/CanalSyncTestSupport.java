@@ -103,27 +103,41 @@ abstract class CanalSyncTestSupport {
         return waiting.until(() -> cached(key), value -> value != null && wanted.test(value));
     }
 
-    /** Waits for the version the row has in the database now, within the freshness promise; prints the lag. */
-    CachedValue awaitFresh(CacheKey key, long version, long committedNanos) {
-        CachedValue value = awaitCached(key, v -> v.version() == version, FRESHNESS);
-        System.out.printf("[canal-sync] commit-to-Redis lag %.1f ms (%s version %d)%n",
-                (System.nanoTime() - committedNanos) / 1e6, key, version);
+    /** Waits for the image the row has in the database now, within the freshness promise; prints the lag. */
+    CachedValue awaitFresh(CacheKey key, Predicate<CachedValue> image, long committedNanos) {
+        CachedValue value = awaitCached(key, image, FRESHNESS);
+        System.out.printf("[canal-sync] commit-to-Redis lag %.1f ms (%s)%n",
+                (System.nanoTime() - committedNanos) / 1e6, key);
         return value;
+    }
+
+    /** A row image, not a tombstone. */
+    static Predicate<CachedValue> present() {
+        return value -> !(value instanceof org.shopsuite.cache.Tombstone);
+    }
+
+    static Predicate<CachedValue> stock(int stock) {
+        return value -> value instanceof org.shopsuite.cache.ProductView product && product.stock() == stock;
+    }
+
+    static Predicate<CachedValue> balance(String balance) {
+        return value -> value instanceof org.shopsuite.cache.AccountView account
+                && account.balance().compareTo(new java.math.BigDecimal(balance)) == 0;
     }
 
     // ---- database side
 
-    /** Inserts a product and waits (within the promise) until Redis holds its first version; returns its id. */
+    /** Inserts a product and waits (within the promise) until Redis holds it; returns its id. */
     long cachedProduct(String name, String price, int stock) {
         long product = db.newProduct(name, price, stock);
-        awaitCached(CacheKey.product(product), v -> v.version() == 1, FRESHNESS);
+        awaitCached(CacheKey.product(product), present(), FRESHNESS);
         return product;
     }
 
-    /** Inserts an account and waits (within the promise) until Redis holds its first version; returns its user id. */
+    /** Inserts an account and waits (within the promise) until Redis holds it; returns its user id. */
     long cachedAccount(String balance) {
         long user = db.newUser(balance);
-        awaitCached(CacheKey.account(user), v -> v.version() == 1, FRESHNESS);
+        awaitCached(CacheKey.account(user), present(), FRESHNESS);
         return user;
     }
 

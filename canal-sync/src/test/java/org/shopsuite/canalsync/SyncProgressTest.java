@@ -73,6 +73,64 @@ class SyncProgressTest {
                 .counter().count()).isEqualTo(1);
     }
 
+    @Test
+    void theWatermarkIsTheAgeOfTheNewestHeadReadThatWasAppliedInFull() {
+        progress.headRead(at(100));
+        progress.applied(batchEndingAt(100, change()), List.of(true), 0);
+        assertThat(progress.behindMillis()).hasValue(0);
+
+        clock.advance(Duration.ofMillis(100));
+        progress.headRead(at(200)); // read at +100, not applied yet
+        clock.advance(Duration.ofMillis(100));
+        progress.headRead(at(300)); // read at +200
+        clock.advance(Duration.ofMillis(50));
+        assertThat(progress.behindMillis()).as("only the read of 100, 250 ms ago, is covered").hasValue(250);
+
+        progress.applied(batchEndingAt(200), List.of(), 0);
+        assertThat(progress.behindMillis()).as("the read of 200, 150 ms ago").hasValue(150);
+
+        progress.applied(batchEndingAt(300), List.of(), 0);
+        assertThat(progress.behindMillis()).hasValue(50);
+        clock.advance(Duration.ofMillis(100));
+        progress.headRead(at(300)); // a quiet binlog: each read of the same head is covered at once
+        assertThat(progress.behindMillis()).hasValue(0);
+    }
+
+    @Test
+    void nothingIsVouchedForUntilCanalSyncHasReachedAHeadOrCanalHadNothingMoreAtStart() {
+        progress.headRead(at(100));
+        assertThat(progress.behindMillis()).isEmpty();
+
+        clock.advance(Duration.ofMillis(30));
+        progress.canalIdle(); // Canal has nothing after the last ack, and the head has not moved since start
+
+        assertThat(progress.behindMillis()).hasValue(30);
+    }
+
+    @Test
+    void aHeadThatMovedBeforeTheFirstBatchIsNotVouchedForByAnIdleCanal() {
+        progress.headRead(at(100));
+        progress.headRead(at(200)); // owed: Canal has yet to hand it out
+        progress.canalIdle();
+
+        assertThat(progress.behindMillis()).isEmpty();
+    }
+
+    @Test
+    void aBinlogThatStartsAgainStopsTheWatermark() {
+        progress.headRead(new BinlogPosition("bin.000007", 100));
+        progress.applied(new TransactionOutcomes.Sorted(List.of(), java.util.Map.of(), java.util.Set.of(), 0,
+                new BinlogPosition("bin.000007", 100), false), List.of(), 0);
+        assertThat(progress.behindMillis()).isPresent();
+
+        progress.headRead(new BinlogPosition("bin.000001", 400)); // RESET MASTER
+        assertThat(progress.binlogRestarted()).as("once could be a race with a batch of the next file").isEmpty();
+        progress.headRead(new BinlogPosition("bin.000001", 400));
+
+        assertThat(progress.binlogRestarted()).get().asString().contains("started again");
+        assertThat(progress.behindMillis()).isEmpty();
+    }
+
     private static BinlogPosition at(long offset) {
         return new BinlogPosition("bin.000001", offset);
     }
@@ -83,7 +141,7 @@ class SyncProgressTest {
     }
 
     private static BinlogChange change() {
-        CacheWrite write = CacheWrite.change(CachedRow.of(new ProductView(1, "A", BigDecimal.ONE, 1, 2)), false);
+        CacheWrite write = CacheWrite.change(CachedRow.of(new ProductView(1, "A", BigDecimal.ONE, 1, 2)));
         return new BinlogChange(write, CachedTable.INVENTORY, "UPDATE", "bin.000001:4", EXECUTED.toEpochMilli());
     }
 

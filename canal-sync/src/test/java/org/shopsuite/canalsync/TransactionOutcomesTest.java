@@ -12,14 +12,20 @@ import static org.shopsuite.canalsync.CanalEntries.xaCommit;
 import static org.shopsuite.canalsync.CanalEntries.xaEnd;
 import static org.shopsuite.canalsync.CanalEntries.xaRollback;
 
+import com.alibaba.otter.canal.protocol.CanalEntry.Entry;
+import com.alibaba.otter.canal.protocol.CanalEntry.EventType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.shopsuite.cache.AccountView;
+import org.shopsuite.cache.BinlogVersion;
+import org.shopsuite.cache.ProductView;
+import org.shopsuite.cache.Tombstone;
 
 class TransactionOutcomesTest {
 
     static final String XID = "X'6131',X'',1";
-    static final Map<String, String> PRODUCT_V4 = with(PRODUCT_V3, "stock", "20", "version", "4");
+    static final Map<String, String> PRODUCT_V4 = with(PRODUCT_V3, "stock", "20");
 
     final TransactionOutcomes outcomes = new TransactionOutcomes(Map.of());
 
@@ -27,7 +33,7 @@ class TransactionOutcomesTest {
     void aPlainTransactionIsAppliedAtItsCommit() {
         TransactionOutcomes.Sorted sorted = outcomes.sort(batch(gtid(), productUpdate(PRODUCT_V2, PRODUCT_V3), commit()));
 
-        assertThat(versions(sorted.committed())).containsExactly(3L);
+        assertThat(images(sorted.committed())).containsExactly("product 7: 39");
         assertThat(sorted.prepared()).isEmpty();
         assertThat(outcomes.holdsAnUnfinishedTransaction()).isFalse();
     }
@@ -41,9 +47,13 @@ class TransactionOutcomesTest {
         assertThat(outcomes.preparedCount()).isEqualTo(1);
         assertThat(outcomes.holdsAnUnfinishedTransaction()).as("held as prepared, so its batch can be acked").isFalse();
 
-        TransactionOutcomes.Sorted decided = outcomes.sort(batch(gtid(), xaCommit(XID)));
+        Entry commit = xaCommit(XID);
+        TransactionOutcomes.Sorted decided = outcomes.sort(batch(gtid(), commit));
 
-        assertThat(versions(decided.committed())).containsExactly(3L);
+        assertThat(images(decided.committed())).containsExactly("product 7: 39");
+        // at its XA COMMIT's place: a read between PREPARE and COMMIT stands after the rows' own event
+        assertThat(decided.committed().get(0).write().row().version())
+                .isEqualTo(BinlogVersion.of(CanalEntries.FILE, commit.getHeader().getLogfileOffset(), 1));
         assertThat(decided.decided()).containsExactly(XID);
         assertThat(outcomes.preparedCount()).isZero();
     }
@@ -68,7 +78,7 @@ class TransactionOutcomesTest {
                         com.alibaba.otter.canal.protocol.CanalEntry.EventType.INSERT, Map.of(), CanalEntries.ACCOUNT_V4),
                 commit()));
 
-        assertThat(versions(sorted.committed())).containsExactly(4L);
+        assertThat(images(sorted.committed())).containsExactly("account 5: 990.10");
         assertThat(sorted.prepared()).containsOnlyKeys(XID);
     }
 
@@ -77,7 +87,7 @@ class TransactionOutcomesTest {
         TransactionOutcomes.Sorted sorted = outcomes.sort(batch(gtid(), productUpdate(PRODUCT_V2, PRODUCT_V3),
                 xaEnd(XID), gtid(), xaCommit(XID)));
 
-        assertThat(versions(sorted.committed())).containsExactly(3L);
+        assertThat(images(sorted.committed())).containsExactly("product 7: 39");
         assertThat(sorted.prepared()).isEmpty();
         assertThat(sorted.decided()).containsExactly(XID);
     }
@@ -89,20 +99,23 @@ class TransactionOutcomesTest {
                 xaEnd(XID))).prepared();
 
         TransactionOutcomes after = new TransactionOutcomes(kept);
-        TransactionOutcomes.Sorted sorted = after.sort(batch(gtid(), xaCommit(XID)));
+        Entry commit = xaCommit(XID);
+        TransactionOutcomes.Sorted sorted = after.sort(batch(gtid(), commit));
 
-        assertThat(versions(sorted.committed())).containsExactly(4L);
+        assertThat(images(sorted.committed())).containsExactly("product 7: 20");
+        assertThat(sorted.committed().get(0).write().row().version())
+                .isEqualTo(BinlogVersion.of(CanalEntries.FILE, commit.getHeader().getLogfileOffset(), 1));
     }
 
     @Test
-    void aTransactionSplitOverBatchesHoldsItsBatchesUnackedUntilItEnds() {
+    void aTransactionSplitOverBatchesHoldsItsBatchesUnackedUntilItEndsAndWritesEachRowsLastImage() {
         TransactionOutcomes.Sorted first = outcomes.sort(batch(gtid(), productUpdate(PRODUCT_V2, PRODUCT_V3)));
         assertThat(first.committed()).isEmpty();
         assertThat(outcomes.holdsAnUnfinishedTransaction()).isTrue();
 
         TransactionOutcomes.Sorted second = outcomes.sort(batch(productUpdate(PRODUCT_V3, PRODUCT_V4), commit()));
 
-        assertThat(versions(second.committed())).containsExactly(3L, 4L);
+        assertThat(images(second.committed())).containsExactly("product 7: 20");
         assertThat(outcomes.holdsAnUnfinishedTransaction()).isFalse();
     }
 
@@ -114,7 +127,26 @@ class TransactionOutcomesTest {
         assertThat(sorted.decided()).containsExactly("X'7a',X'',1");
     }
 
-    private static List<Long> versions(List<BinlogChange> changes) {
-        return changes.stream().map(c -> c.write().row().version()).toList();
+    @Test
+    void theRowsOfAnXaTransactionAreNumberedInTransactionOrderAtTheCommit() {
+        outcomes.sort(batch(gtid(), productUpdate(PRODUCT_V2, PRODUCT_V3),
+                CanalEntries.row("account_db", "accounts", EventType.INSERT, Map.of(), CanalEntries.ACCOUNT_V4),
+                xaEnd(XID)));
+        Entry commit = xaCommit(XID);
+
+        List<BinlogChange> committed = outcomes.sort(batch(gtid(), commit)).committed();
+
+        long at = commit.getHeader().getLogfileOffset();
+        assertThat(committed).extracting(c -> c.write().row().version()).containsExactly(
+                BinlogVersion.of(CanalEntries.FILE, at, 1), BinlogVersion.of(CanalEntries.FILE, at, 2));
+    }
+
+    /** Each change as "kind id: stock or balance". */
+    private static List<String> images(List<BinlogChange> changes) {
+        return changes.stream().map(c -> switch (c.write().row().value()) {
+            case ProductView p -> "product " + p.productId() + ": " + p.stock();
+            case AccountView a -> "account " + a.userId() + ": " + a.balance().toPlainString();
+            case Tombstone t -> "deleted " + c.write().row().key();
+        }).toList();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.cache.AccountView;
+import org.shopsuite.cache.BinlogVersion;
 import org.shopsuite.cache.CacheKey;
 import org.shopsuite.cache.CacheWrite;
 import org.shopsuite.cache.CachedRow;
@@ -39,47 +40,69 @@ class VersionedWriteScriptIT extends CanalSyncTestSupport {
     }
 
     @Test
-    void aFillNeverReplacesATombstone() {
+    void aFillReplacesATombstoneOnlyWhenItReadAfterTheDelete() {
         long id = ids.incrementAndGet();
         writer.write(CacheWrite.delete(CacheKey.product(id), 5));
 
-        assertThat(writer.fill(CachedRow.of(product(id, 6)))).isFalse();
+        assertThat(writer.fill(CachedRow.of(product(id, 4)))).isFalse(); // read before the delete
+        assertThat(writer.fill(CachedRow.of(product(id, 5)))).isFalse();
         assertThat(cached(CacheKey.product(id))).isEqualTo(new Tombstone(5));
+        assertThat(writer.fill(CachedRow.of(product(id, 6)))).isTrue(); // read after a re-insert
+        assertThat(cached(CacheKey.product(id))).isEqualTo(product(id, 6));
     }
 
     @Test
     void aChangeReplacesOnlyAnOlderVersionSoReplaysAreHarmless() {
         long id = ids.incrementAndGet();
 
-        assertThat(writer.write(CacheWrite.change(CachedRow.of(account(id, 1)), true))).isTrue();
-        assertThat(writer.write(CacheWrite.change(CachedRow.of(account(id, 3)), false))).isTrue();
-        assertThat(writer.write(CacheWrite.change(CachedRow.of(account(id, 2)), false))).isFalse(); // late
-        assertThat(writer.write(CacheWrite.change(CachedRow.of(account(id, 3)), false))).isFalse(); // replayed
-        assertThat(writer.write(CacheWrite.change(CachedRow.of(account(id, 1)), true))).isFalse(); // replayed insert
+        assertThat(writer.write(CacheWrite.change(CachedRow.of(account(id, 1))))).isTrue();
+        assertThat(writer.write(CacheWrite.change(CachedRow.of(account(id, 3))))).isTrue();
+        assertThat(writer.write(CacheWrite.change(CachedRow.of(account(id, 2))))).isFalse(); // late
+        assertThat(writer.write(CacheWrite.change(CachedRow.of(account(id, 3))))).isFalse(); // replayed
+        assertThat(writer.write(CacheWrite.change(CachedRow.of(account(id, 1))))).isFalse(); // replayed insert
 
         assertThat(cached(CacheKey.account(id))).isEqualTo(account(id, 3));
     }
 
     @Test
-    void onlyAnInsertReplacesATombstoneOfANewerVersion() {
+    void aTombstoneIsReplacedByWhateverComesAfterItInTheBinlogAndNothingBefore() {
         long id = ids.incrementAndGet();
         writer.write(CacheWrite.delete(CacheKey.product(id), 5));
 
-        assertThat(writer.write(CacheWrite.change(CachedRow.of(product(id, 4)), false))).isFalse(); // an update from before the delete
-        assertThat(writer.write(CacheWrite.change(CachedRow.of(product(id, 1)), true))).isTrue(); // the row was inserted again
+        assertThat(writer.write(CacheWrite.change(CachedRow.of(product(id, 4))))).isFalse(); // from before the delete
+        assertThat(writer.write(CacheWrite.change(CachedRow.of(product(id, 6))))).isTrue(); // inserted again
 
-        assertThat(cached(CacheKey.product(id))).isEqualTo(product(id, 1));
+        assertThat(cached(CacheKey.product(id))).isEqualTo(product(id, 6));
     }
 
     @Test
-    void aDeleteAlwaysWritesItsTombstoneWithAShortTtl() {
+    void aDeleteWritesItsTombstoneWithAShortTtlOverAnythingOlder() {
         long id = ids.incrementAndGet();
-        writer.write(CacheWrite.change(CachedRow.of(product(id, 9)), false));
+        writer.write(CacheWrite.change(CachedRow.of(product(id, 9))));
 
-        assertThat(writer.write(CacheWrite.delete(CacheKey.product(id), 2))).isTrue();
+        assertThat(writer.write(CacheWrite.delete(CacheKey.product(id), 8))).as("a replayed older delete").isFalse();
+        assertThat(writer.write(CacheWrite.delete(CacheKey.product(id), 10))).isTrue();
 
-        assertThat(cached(CacheKey.product(id))).isEqualTo(new Tombstone(2));
+        assertThat(cached(CacheKey.product(id))).isEqualTo(new Tombstone(10));
         assertThat(redis.getExpire(CacheKey.product(id).redisKey())).isBetween(55L, 60L);
+    }
+
+    @Test
+    void versionsAreComparedExactlyOverAllTheirSixtyThreeBits() {
+        long id = ids.incrementAndGet();
+        // Past 2^53 a double can't tell these apart: Lua's numbers are doubles.
+        long high = BinlogVersion.of(BinlogVersion.MAX_FILE, BinlogVersion.MAX_OFFSET, 2);
+
+        assertThat(writer.write(CacheWrite.change(CachedRow.of(product(id, high))))).isTrue();
+        assertThat(writer.write(CacheWrite.change(CachedRow.of(product(id, high - 1))))).isFalse();
+        assertThat(writer.write(CacheWrite.change(CachedRow.of(product(id, high + 1))))).isTrue();
+        assertThat(writer.fill(CachedRow.of(product(id, high)))).isFalse();
+        assertThat(cached(CacheKey.product(id)).version()).isEqualTo(high + 1);
+        // and a version of fewer digits is lower than one of more
+        long low = ids.incrementAndGet();
+        assertThat(writer.write(CacheWrite.change(CachedRow.of(product(low, 99))))).isTrue();
+        assertThat(writer.write(CacheWrite.change(CachedRow.of(product(low, 100))))).isTrue();
+        assertThat(writer.write(CacheWrite.change(CachedRow.of(product(low, 99))))).isFalse();
     }
 
     @Test
@@ -105,18 +128,18 @@ class VersionedWriteScriptIT extends CanalSyncTestSupport {
         long id = ids.incrementAndGet();
 
         List<Boolean> wrote = writer.writeAll(List.of(
-                CacheWrite.change(CachedRow.of(product(id, 1)), true),
-                CacheWrite.change(CachedRow.of(product(id, 2)), false),
-                CacheWrite.change(CachedRow.of(product(id, 2)), false),
+                CacheWrite.change(CachedRow.of(product(id, 1))),
+                CacheWrite.change(CachedRow.of(product(id, 2))),
+                CacheWrite.change(CachedRow.of(product(id, 2))),
                 CacheWrite.fill(CachedRow.of(product(id, 1))),
-                CacheWrite.delete(CacheKey.product(id), 2)), connection -> { });
+                CacheWrite.delete(CacheKey.product(id), 3)), connection -> { });
 
         assertThat(wrote).containsExactly(true, true, false, false, true);
-        assertThat(cached(CacheKey.product(id))).isEqualTo(new Tombstone(2));
+        assertThat(cached(CacheKey.product(id))).isEqualTo(new Tombstone(3));
     }
 
     private static ProductView product(long id, long version) {
-        return new ProductView(id, "script-" + id, new BigDecimal("1.00"), (int) version, version);
+        return new ProductView(id, "script-" + id, new BigDecimal("1.00"), (int) (version % 1000), version);
     }
 
     private static AccountView account(long userId, long version) {

@@ -51,7 +51,6 @@ class CanalBinlogIT {
         assertThat(change.before).containsEntry("stock", "10");
         assertThat(change.after).containsEntry("stock", "7");
         assertThat(change.after).containsEntry("product_name", "canal-update");
-        assertThat(Long.parseLong(change.after.get("version"))).isGreaterThan(Long.parseLong(change.before.get("version")));
         System.out.println("[canal] commit-to-receive lag " + lagMillis + " ms");
     }
 

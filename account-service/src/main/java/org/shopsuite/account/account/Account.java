@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import org.shopsuite.api.account.AccountView;
 
 /** A row of account_db.accounts. */
-public record Account(long userId, BigDecimal balance, BigDecimal frozen, long version) {
+public record Account(long userId, BigDecimal balance, BigDecimal frozen) {
 
     public AccountView view() {
         return new AccountView(userId, balance);

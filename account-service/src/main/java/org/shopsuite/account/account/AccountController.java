@@ -1,7 +1,9 @@
 package org.shopsuite.account.account;
 
 import org.shopsuite.api.account.AccountView;
+import org.shopsuite.api.catalog.OwnerReads;
 import org.shopsuite.api.security.Callers;
+import org.shopsuite.support.snapshot.SnapshotReads.Snapshot;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,8 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AccountController {
 
-    static final String ROW_VERSION = "X-Row-Version";
-
     private final AccountRepository accounts;
 
     AccountController(AccountRepository accounts) {
@@ -19,13 +19,17 @@ class AccountController {
     }
 
     /**
-     * The caller's own balance (or anyone's, for {@code shop.admin}); another user's is 403. The row's version goes
-     * along in {@code X-Row-Version}, so a cache can order what it read against the binlog.
+     * The caller's own balance (or anyone's, for {@code shop.admin}); another user's is 403. Read in a consistent
+     * snapshot whose binlog position goes along in {@code X-Binlog-Position}, so a cache can order what it read
+     * against the binlog's changes.
      */
     @GetMapping("/api/accounts/{userId}")
     ResponseEntity<AccountView> account(@PathVariable long userId) {
         Callers.current().requireMayRead(userId, "the balance");
-        Account account = accounts.find(userId).orElseThrow(() -> new AccountNotFound(userId));
-        return ResponseEntity.ok().header(ROW_VERSION, String.valueOf(account.version())).body(account.view());
+        Snapshot<Account> read = accounts.findInSnapshot(userId);
+        Account account = read.row().orElseThrow(() -> new AccountNotFound(userId));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        read.binlogPosition().ifPresent(position -> answer.header(OwnerReads.BINLOG_POSITION_HEADER, position));
+        return answer.body(account.view());
     }
 }

@@ -1,6 +1,8 @@
 package org.shopsuite.account.account;
 
 import java.util.Optional;
+import org.shopsuite.support.snapshot.SnapshotReads;
+import org.shopsuite.support.snapshot.SnapshotReads.Snapshot;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -8,9 +10,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AccountRepository {
 
-    static final String COLUMNS = "user_id, balance, frozen, version";
+    static final String COLUMNS = "user_id, balance, frozen";
     static final RowMapper<Account> ROW = (rs, n) -> new Account(rs.getLong("user_id"), rs.getBigDecimal("balance"),
-            rs.getBigDecimal("frozen"), rs.getLong("version"));
+            rs.getBigDecimal("frozen"));
 
     private final JdbcTemplate jdbc;
 
@@ -20,6 +22,11 @@ public class AccountRepository {
 
     public Optional<Account> find(long userId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM accounts WHERE user_id = ?", ROW, userId).stream().findFirst();
+    }
+
+    /** The row as of a consistent snapshot, with the snapshot's binlog position: what a cache may keep. */
+    public Snapshot<Account> findInSnapshot(long userId) {
+        return SnapshotReads.first(jdbc, "SELECT " + COLUMNS + " FROM accounts WHERE user_id = ?", ROW, userId);
     }
 
     /** The row, locked until the caller's transaction ends (the given template decides which DataSource). */

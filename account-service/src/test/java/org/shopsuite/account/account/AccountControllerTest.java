@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.shopsuite.support.snapshot.SnapshotReads.Snapshot;
 import org.shopsuite.api.input.StrictInput;
 import org.shopsuite.support.problem.ProblemResponses;
 import org.shopsuite.support.security.ServiceSecurity;
@@ -29,7 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @ImportAutoConfiguration({StrictInput.class, ProblemResponses.class, ServiceSecurity.class})
 class AccountControllerTest {
 
-    static final Account ACCOUNT_OF_USER_1 = new Account(1, new BigDecimal("100.00"), BigDecimal.ZERO, 7);
+    static final Account ACCOUNT_OF_USER_1 = new Account(1, new BigDecimal("100.00"), BigDecimal.ZERO);
 
     @Autowired
     MockMvc mvc;
@@ -49,12 +50,13 @@ class AccountControllerTest {
     }
 
     @Test
-    void theOwnerReadsTheBalanceWithItsRowVersion() throws Exception {
-        when(accounts.find(1)).thenReturn(Optional.of(ACCOUNT_OF_USER_1));
+    void theOwnerReadsTheBalanceWithItsBinlogPosition() throws Exception {
+        when(accounts.findInSnapshot(1)).thenReturn(
+                new Snapshot<>(Optional.of(ACCOUNT_OF_USER_1), Optional.of("mysql-bin.000003:1134")));
 
         mvc.perform(get("/api/accounts/1").with(jwt().jwt(token -> token.subject("1"))))
                 .andExpect(status().isOk())
-                .andExpect(header().string("X-Row-Version", "7"))
+                .andExpect(header().string("X-Binlog-Position", "mysql-bin.000003:1134"))
                 .andExpect(jsonPath("$.userId").value(1))
                 .andExpect(jsonPath("$.balance").value(100.00));
     }
@@ -70,7 +72,8 @@ class AccountControllerTest {
 
     @Test
     void anOperatorReadsAnyonesBalance() throws Exception {
-        when(accounts.find(1)).thenReturn(Optional.of(ACCOUNT_OF_USER_1));
+        when(accounts.findInSnapshot(1)).thenReturn(
+                new Snapshot<>(Optional.of(ACCOUNT_OF_USER_1), Optional.of("mysql-bin.000003:1134")));
 
         mvc.perform(get("/api/accounts/1").with(jwt().jwt(token -> token.subject("operator"))
                         .authorities(new SimpleGrantedAuthority("SCOPE_shop.admin"))))
@@ -80,7 +83,8 @@ class AccountControllerTest {
 
     @Test
     void aMissingAccountIsA404Problem() throws Exception {
-        when(accounts.find(1)).thenReturn(Optional.empty());
+        when(accounts.findInSnapshot(1)).thenReturn(
+                new Snapshot<>(Optional.empty(), Optional.of("mysql-bin.000003:1134")));
 
         mvc.perform(get("/api/accounts/1").with(jwt().jwt(token -> token.subject("1"))))
                 .andExpect(status().isNotFound())

@@ -24,7 +24,7 @@ final class AccountsTable extends JdbcTemplate {
     private final List<Update> updates = new ArrayList<>();
 
     void has(long userId, String balance, String frozen) {
-        rows.put(userId, new Account(userId, new BigDecimal(balance), new BigDecimal(frozen), 1));
+        rows.put(userId, new Account(userId, new BigDecimal(balance), new BigDecimal(frozen)));
     }
 
     List<String> selects() {

@@ -40,14 +40,28 @@ class CacheConfiguration {
     }
 
     @Bean
-    TwoLevelCache twoLevelCache(L1Cache l1, L2Cache l2, RowOwner owner, ObjectProvider<FillPause> fillPause,
-                                CacheMetrics metrics) {
-        return new TwoLevelCache(l1, l2, owner, fillPause.getIfAvailable(() -> FillPause.NONE), metrics);
+    ChangeStreamVouching changeStreamVouching(CacheProperties properties, L1Cache l1, MeterRegistry registry) {
+        ChangeStreamVouching vouching = new ChangeStreamVouching(properties.maxChangeStreamLag(), l1);
+        Gauge.builder("shop.gateway.change.stream.vouched", vouching, v -> v.whyNot().isEmpty() ? 1 : 0)
+                .description("1 while canal-sync's watermarks let L1 and L2 answer, 0 while reads go to the owners")
+                .register(registry);
+        Gauge.builder("shop.gateway.change.stream.behind.ms", vouching, ChangeStreamVouching::behindMillis)
+                .description("How far behind the change stream is, by the newest watermark; -1 before the first")
+                .register(registry);
+        return vouching;
     }
 
     @Bean
-    InvalidationSubscription invalidationSubscription(RedisConnectionFactory redis, L1Cache l1, CacheMetrics metrics) {
-        return new InvalidationSubscription(redis, new CacheInvalidationListener(l1, metrics), Duration.ofSeconds(1));
+    TwoLevelCache twoLevelCache(L1Cache l1, L2Cache l2, RowOwner owner, ObjectProvider<FillPause> fillPause,
+                                CacheMetrics metrics, ChangeStreamVouching vouching) {
+        return new TwoLevelCache(l1, l2, owner, fillPause.getIfAvailable(() -> FillPause.NONE), metrics, vouching);
+    }
+
+    @Bean
+    InvalidationSubscription invalidationSubscription(RedisConnectionFactory redis, L1Cache l1, CacheMetrics metrics,
+                                                      ChangeStreamVouching vouching) {
+        return new InvalidationSubscription(redis, new CacheInvalidationListener(l1, metrics),
+                new WatermarkListener(vouching), Duration.ofSeconds(1));
     }
 
     /**

@@ -11,8 +11,8 @@ import org.shopsuite.cache.CacheKey;
 
 /**
  * The cache's counters, on {@code /actuator/prometheus}: per kind of row, lookups per level ({@code l1}/{@code l2},
- * hit or miss), where each read was served from, the loads that reached the owning service, L2 fills, and L1
- * invalidations.
+ * hit or miss), where each read was served from, the loads that reached the owning service, L2 fills, L1
+ * invalidations, and the reads that skipped the caches because the change stream was too far behind.
  */
 public final class CacheMetrics {
 
@@ -21,6 +21,7 @@ public final class CacheMetrics {
     static final String FILLS = "shop.gateway.cache.fills";
     public static final String ORIGIN_LOADS = "shop.gateway.origin.loads";
     static final String INVALIDATIONS = "shop.gateway.l1.invalidations";
+    static final String UNVOUCHED = "shop.gateway.cache.unvouched.reads";
 
     private final MeterRegistry registry;
     /**
@@ -46,6 +47,11 @@ public final class CacheMetrics {
         byKind.get(key.kind()).l2.get(result).increment();
     }
 
+    /** A read that went to the owner because the change stream was too far behind to trust L1 and L2. */
+    void unvouched(CacheKey key) {
+        byKind.get(key.kind()).unvouched.increment();
+    }
+
     void served(CacheKey key, CacheLevel level) {
         byKind.get(key.kind()).served.get(level).increment();
     }
@@ -67,6 +73,7 @@ public final class CacheMetrics {
     private static final class KindCounters {
         final Counter l1Hit;
         final Counter l1Miss;
+        final Counter unvouched;
         final Map<String, Counter> l2 = new HashMap<>();
         final Map<CacheLevel, Counter> served = new EnumMap<>(CacheLevel.class);
         final Map<FillOutcome, Counter> fills = new EnumMap<>(FillOutcome.class);
@@ -75,6 +82,7 @@ public final class CacheMetrics {
         KindCounters(MeterRegistry registry, String kind) {
             l1Hit = registry.counter(LOOKUPS, "kind", kind, "level", "l1", "result", "hit");
             l1Miss = registry.counter(LOOKUPS, "kind", kind, "level", "l1", "result", "miss");
+            unvouched = registry.counter(UNVOUCHED, "kind", kind);
             for (String result : List.of("hit", "miss", "unavailable")) {
                 l2.put(result, registry.counter(LOOKUPS, "kind", kind, "level", "l2", "result", result));
             }

@@ -1,6 +1,7 @@
 package org.shopsuite.gateway.cache;
 
 import java.time.Duration;
+import org.shopsuite.cache.ChangeStreamWatermark;
 import org.shopsuite.cache.InvalidationMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,7 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
- * Keeps this instance subscribed to {@code shop:cache-invalidation}. Spring Data's listener container refuses to start
+ * Keeps this instance subscribed to {@code shop:cache-invalidation} and {@code shop:change-stream-watermark}. Spring Data's listener container refuses to start
  * while Redis is unreachable, which must not keep the gateway from starting (it serves without Redis): so the first
  * subscription is retried in the background until it succeeds. From then on the container and Lettuce reconnect on
  * their own, and each (re)subscription empties L1 (see {@link CacheInvalidationListener}).
@@ -28,13 +29,15 @@ public final class InvalidationSubscription implements SmartLifecycle {
     private Thread subscribing;
 
     public InvalidationSubscription(RedisConnectionFactory redis, CacheInvalidationListener listener,
-                                    Duration retryEvery) {
+                                    WatermarkListener watermarks, Duration retryEvery) {
         this.retryEvery = retryEvery;
         container.setConnectionFactory(redis);
         // The default executor runs each message on a thread of its own, which can reorder them; keep their order.
         container.setTaskExecutor(new SyncTaskExecutor());
         container.setRecoveryInterval(retryEvery.toMillis());
         container.addMessageListener(listener, new ChannelTopic(InvalidationMessage.CHANNEL));
+        // On the same subscription (one connection): a watermark arrives after every invalidation it covers.
+        container.addMessageListener(watermarks, new ChannelTopic(ChangeStreamWatermark.CHANNEL));
         container.afterPropertiesSet();
     }
 

@@ -12,6 +12,10 @@ import org.shopsuite.cache.Tombstone;
  * <p>What a load found goes into L1 only if the key was not invalidated while it ran (see {@link L1Cache}); what it
  * read from the owner goes into L2 only through the versioned FILL, and if L2 refuses it (it holds something newer)
  * L1 doesn't get it either. So a slow load never puts an older value back after the row changed.
+ *
+ * <p>L1 and L2 answer only while {@link ChangeStreamVouching} vouches for them (the change stream is not too far
+ * behind); otherwise every read goes to the owner, and its answer still fills L2 (versioned by the read's binlog place,
+ * so it is exactly ordered) but not L1, which is dropped before it is used again anyway.
  */
 public final class TwoLevelCache {
 
@@ -20,18 +24,28 @@ public final class TwoLevelCache {
     private final RowOwner owner;
     private final FillPause fillPause;
     private final CacheMetrics metrics;
+    private final ChangeStreamVouching vouching;
     private final SingleFlight<CacheKey, CacheRead> loads = new SingleFlight<>();
+    private final SingleFlight<CacheKey, CacheRead> unvouchedLoads = new SingleFlight<>();
 
-    public TwoLevelCache(L1Cache l1, L2Cache l2, RowOwner owner, FillPause fillPause, CacheMetrics metrics) {
+    public TwoLevelCache(L1Cache l1, L2Cache l2, RowOwner owner, FillPause fillPause, CacheMetrics metrics,
+                         ChangeStreamVouching vouching) {
         this.l1 = l1;
         this.l2 = l2;
         this.owner = owner;
         this.fillPause = fillPause;
         this.metrics = metrics;
+        this.vouching = vouching;
     }
 
     /** The row under the key, or a {@link Tombstone} when there is none; throws when the owner can't be asked. */
     public CacheRead read(CacheKey key) {
+        if (!vouching.vouches()) {
+            metrics.unvouched(key);
+            CacheRead read = unvouchedLoads.load(key, () -> loadUnvouched(key));
+            metrics.served(key, read.level());
+            return read;
+        }
         Optional<CachedValue> inL1 = l1.get(key);
         metrics.l1(key, inL1.isPresent());
         CacheRead read = inL1.map(value -> new CacheRead(value, CacheLevel.L1))
@@ -59,6 +73,14 @@ public final class TwoLevelCache {
         if (!l1.invalidatedSince(key, mark) && l2.fill(key, fromOwner) != FillOutcome.REFUSED) {
             l1.putUnlessInvalidatedSince(key, fromOwner, mark);
         }
+        return new CacheRead(fromOwner, CacheLevel.MISS);
+    }
+
+    /** From the owner, past the caches it cannot vouch for; the answer still fills L2, exactly ordered. */
+    private CacheRead loadUnvouched(CacheKey key) {
+        CachedValue fromOwner = readOwner(key);
+        fillPause.beforeStoring(key);
+        l2.fill(key, fromOwner);
         return new CacheRead(fromOwner, CacheLevel.MISS);
     }
 

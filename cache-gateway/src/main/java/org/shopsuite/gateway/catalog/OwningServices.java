@@ -7,9 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.shopsuite.api.account.AccountView;
+import org.shopsuite.api.catalog.OwnerReads;
 import org.shopsuite.api.catalog.ProductView;
 import org.shopsuite.api.problem.ApiProblem;
 import org.shopsuite.api.problem.TraceIds;
+import org.shopsuite.cache.BinlogVersion;
 import org.shopsuite.cache.CacheKey;
 import org.shopsuite.cache.CachedValue;
 import org.shopsuite.cache.Tombstone;
@@ -20,16 +22,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a row from the service that owns it, through that service's public GET endpoint. The services send the row's
- * version in {@code X-Row-Version}, which lets the cache order what it read against what canal-sync writes. The
+ * Reads a row from the service that owns it, through that service's public GET endpoint. The services read in a
+ * consistent snapshot and send its binlog position in {@code X-Binlog-Position}: that place in the binlog is the read's
+ * version ({@link BinlogVersion#snapshot}), which orders it exactly against what canal-sync writes. The
  * caller's bearer token goes along: the owner checks it as well (loads run on the thread of the request that missed).
  */
 @Component
 class OwningServices implements RowOwner {
 
     private static final Logger log = LoggerFactory.getLogger(OwningServices.class);
-
-    static final String ROW_VERSION = "X-Row-Version";
 
     private final CatalogProperties properties;
     private final ObjectMapper json;
@@ -109,12 +110,10 @@ class OwningServices implements RowOwner {
             return new Tombstone(UNKNOWN_VERSION);
         }
 
+        /** The read's place in the binlog; unknown (then the row simply isn't written to L2) without a position. */
         long version() {
-            try {
-                return response.headers().firstValue(ROW_VERSION).map(Long::parseLong).orElse(UNKNOWN_VERSION);
-            } catch (NumberFormatException e) {
-                return UNKNOWN_VERSION; // then the row simply isn't written to L2
-            }
+            return BinlogVersion.parseSnapshot(response.headers().firstValue(OwnerReads.BINLOG_POSITION_HEADER)
+                    .orElse(null)).orElse(UNKNOWN_VERSION);
         }
 
         <T> T parse(ObjectMapper json, Class<T> type) {

@@ -30,7 +30,7 @@ class RedisFailoverIT extends GatewayTestSupport {
         L1Cache.Mark before = l1.mark();
         long id = db.newProduct("failover", "4.00", 40);
         CacheKey key = CacheKey.product(id);
-        awaitSynced(key, before, 1);
+        awaitSynced(key, before);
         String body = "{\"productId\":" + id + ",\"name\":\"failover\",\"price\":4.00,\"stock\":40}";
         assertThat(get("/api/products/" + id).cache()).isEqualTo("L2");
         double resubscribed = count(CacheMetrics.INVALIDATIONS, "cause", "resubscribed");

@@ -24,7 +24,7 @@ class StampedeIT extends GatewayTestSupport {
         L1Cache.Mark before = l1.mark();
         long id = db.newProduct("hot", "9.99", 1000);
         CacheKey key = CacheKey.product(id);
-        awaitSynced(key, before, 1);
+        awaitSynced(key, before);
         dropFromL2(key);
         double originCalls = originCalls();
         double l1Misses = l1Misses();

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.shopsuite.api.problem.ApiProblem;
 import org.shopsuite.cache.CacheKey;
+import org.shopsuite.cache.ChangeStreamWatermark;
 import org.shopsuite.cache.ProductView;
 import org.shopsuite.cache.Tombstone;
 
@@ -30,9 +31,13 @@ class TwoLevelCacheTest {
     final RowOwner owner = mock(RowOwner.class);
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     FillPause fillPause = FillPause.NONE;
+    long nanos = 0;
+    final ChangeStreamVouching vouching = new ChangeStreamVouching(Duration.ofMillis(750), l1, () -> nanos);
 
     TwoLevelCache cache() {
-        return new TwoLevelCache(l1, l2, owner, key -> fillPause.beforeStoring(key), new CacheMetrics(registry));
+        vouching.received(new ChangeStreamWatermark(0)); // caught up, unless a test says otherwise
+        return new TwoLevelCache(l1, l2, owner, key -> fillPause.beforeStoring(key), new CacheMetrics(registry),
+                vouching);
     }
 
     @Test
@@ -109,5 +114,49 @@ class TwoLevelCacheTest {
         assertThat(l1.get(KEY)).isEmpty();
         assertThat(registry.counter(CacheMetrics.ORIGIN_LOADS, "kind", "product", "outcome", "failed").count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void whileTheChangeStreamIsTooFarBehindEveryReadGoesToTheOwnerAndStillFillsL2() {
+        when(l2.read(KEY)).thenReturn(Optional.of(V1));
+        when(owner.read(KEY)).thenReturn(V2);
+        when(l2.fill(KEY, V2)).thenReturn(FillOutcome.WRITTEN);
+        TwoLevelCache cache = cache();
+        assertThat(cache.read(KEY).level()).isEqualTo(CacheLevel.L2); // V1 now in L1 too
+
+        nanos += Duration.ofMillis(751).toNanos(); // no watermark since
+
+        assertThat(cache.read(KEY)).isEqualTo(new CacheRead(V2, CacheLevel.MISS));
+        assertThat(cache.read(KEY)).isEqualTo(new CacheRead(V2, CacheLevel.MISS));
+        verify(l2, never()).fill(KEY, V1);
+        verify(l2, org.mockito.Mockito.times(2)).fill(KEY, V2);
+        assertThat(registry.counter(CacheMetrics.UNVOUCHED, "kind", "product").count()).isEqualTo(2);
+    }
+
+    @Test
+    void whenTheChangeStreamCatchesUpL1IsDroppedBeforeTheCachesAnswerAgain() {
+        when(l2.read(KEY)).thenReturn(Optional.of(V1), Optional.of(V2));
+        when(owner.read(KEY)).thenReturn(V2);
+        when(l2.fill(any(), any())).thenReturn(FillOutcome.REFUSED);
+        TwoLevelCache cache = cache();
+        assertThat(cache.read(KEY).value()).isEqualTo(V1); // kept in L1
+        nanos += Duration.ofSeconds(5).toNanos();
+        assertThat(cache.read(KEY).level()).isEqualTo(CacheLevel.MISS);
+
+        vouching.received(new ChangeStreamWatermark(100)); // caught up: L1 may have missed invalidations
+
+        assertThat(l1.get(KEY)).isEmpty();
+        assertThat(cache.read(KEY)).isEqualTo(new CacheRead(V2, CacheLevel.L2));
+    }
+
+    @Test
+    void beforeTheFirstWatermarkNothingIsVouchedFor() {
+        when(owner.read(KEY)).thenReturn(V1);
+        when(l2.fill(any(), any())).thenReturn(FillOutcome.WRITTEN);
+        TwoLevelCache cache = new TwoLevelCache(l1, l2, owner, FillPause.NONE, new CacheMetrics(registry),
+                new ChangeStreamVouching(Duration.ofMillis(750), l1, () -> nanos));
+
+        assertThat(cache.read(KEY).level()).isEqualTo(CacheLevel.MISS);
+        verify(l2, never()).read(any());
     }
 }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import org.shopsuite.api.catalog.ProductView;
 
 /** A row of inventory_db.inventory. */
-public record Product(long productId, String name, BigDecimal price, int stock, int frozenStock, long version) {
+public record Product(long productId, String name, BigDecimal price, int stock, int frozenStock) {
 
     public ProductView view() {
         return new ProductView(productId, name, price, stock);

@@ -1,6 +1,8 @@
 package org.shopsuite.inventory.product;
 
 import java.util.Optional;
+import org.shopsuite.support.snapshot.SnapshotReads;
+import org.shopsuite.support.snapshot.SnapshotReads.Snapshot;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -8,9 +10,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ProductRepository {
 
-    static final String COLUMNS = "product_id, product_name, price, stock, frozen_stock, version";
+    static final String COLUMNS = "product_id, product_name, price, stock, frozen_stock";
     static final RowMapper<Product> ROW = (rs, n) -> new Product(rs.getLong("product_id"), rs.getString("product_name"),
-            rs.getBigDecimal("price"), rs.getInt("stock"), rs.getInt("frozen_stock"), rs.getLong("version"));
+            rs.getBigDecimal("price"), rs.getInt("stock"), rs.getInt("frozen_stock"));
 
     private final JdbcTemplate jdbc;
 
@@ -21,6 +23,11 @@ public class ProductRepository {
     public Optional<Product> find(long productId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM inventory WHERE product_id = ?", ROW, productId)
                 .stream().findFirst();
+    }
+
+    /** The row as of a consistent snapshot, with the snapshot's binlog position: what a cache may keep. */
+    public Snapshot<Product> findInSnapshot(long productId) {
+        return SnapshotReads.first(jdbc, "SELECT " + COLUMNS + " FROM inventory WHERE product_id = ?", ROW, productId);
     }
 
     /** The row, locked until the caller's transaction ends (the given template decides which DataSource). */

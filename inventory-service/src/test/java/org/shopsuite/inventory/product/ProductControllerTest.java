@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.shopsuite.support.snapshot.SnapshotReads.Snapshot;
 import org.shopsuite.api.input.StrictInput;
 import org.shopsuite.support.problem.ProblemResponses;
 import org.shopsuite.support.security.ServiceSecurity;
@@ -22,7 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The public product read as the web layer answers it over a mocked repository: open to anyone (the service's
- * {@code shop.security.public-gets}), with the row's version, and problems for what it cannot serve.
+ * {@code shop.security.public-gets}), with the binlog position of its read, and problems for what it cannot serve.
  */
 @WebMvcTest(controllers = ProductController.class, properties = "SHOP_INVENTORY_DB_PASSWORD=unused-by-the-web-layer")
 @ImportAutoConfiguration({StrictInput.class, ProblemResponses.class, ServiceSecurity.class})
@@ -35,12 +36,14 @@ class ProductControllerTest {
     ProductRepository products;
 
     @Test
-    void aProductIsReadWithoutATokenWithItsRowVersion() throws Exception {
-        when(products.find(2)).thenReturn(Optional.of(new Product(2, "pen", new BigDecimal("2.50"), 10, 1, 12)));
+    void aProductIsReadWithoutATokenWithItsBinlogPosition() throws Exception {
+        when(products.findInSnapshot(2)).thenReturn(
+                new Snapshot<>(Optional.of(new Product(2, "pen", new BigDecimal("2.50"), 10, 1)),
+                        Optional.of("mysql-bin.000003:1134")));
 
         mvc.perform(get("/api/products/2"))
                 .andExpect(status().isOk())
-                .andExpect(header().string("X-Row-Version", "12"))
+                .andExpect(header().string("X-Binlog-Position", "mysql-bin.000003:1134"))
                 .andExpect(jsonPath("$.productId").value(2))
                 .andExpect(jsonPath("$.name").value("pen"))
                 .andExpect(jsonPath("$.stock").value(10));
@@ -48,7 +51,8 @@ class ProductControllerTest {
 
     @Test
     void aMissingProductIsA404Problem() throws Exception {
-        when(products.find(2)).thenReturn(Optional.empty());
+        when(products.findInSnapshot(2)).thenReturn(
+                new Snapshot<>(Optional.empty(), Optional.of("mysql-bin.000003:1134")));
 
         mvc.perform(get("/api/products/2"))
                 .andExpect(status().isNotFound())
