@@ -29,6 +29,8 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.shopsuite.support.transaction.PhaseCalls;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -42,6 +44,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
         "SHOP_INTERNAL_AUTH_KEY=" + CreditControllerTest.KEY})
 @ImportAutoConfiguration({StrictInput.class, ProblemResponses.class, ServiceSecurity.class,
         InternalCallAuthentication.class, SeataHttpAutoConfiguration.class})
+@Import(PhaseCalls.class)
 class CreditControllerTest {
 
     /** 32 bytes, base64: the suite's key for this test. */

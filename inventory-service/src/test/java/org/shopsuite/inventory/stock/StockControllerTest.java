@@ -24,6 +24,8 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.shopsuite.support.transaction.PhaseCalls;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -36,6 +38,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
         "SHOP_INTERNAL_AUTH_KEY=" + StockControllerTest.KEY})
 @ImportAutoConfiguration({StrictInput.class, ProblemResponses.class, ServiceSecurity.class,
         InternalCallAuthentication.class, SeataHttpAutoConfiguration.class})
+@Import(PhaseCalls.class)
 class StockControllerTest {
 
     /** 32 bytes, base64: the suite's key for this test. */
