@@ -16,7 +16,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** A gateway whose Redis sentinels can't be reached starts anyway, reports it, and serves from the owners. */
+/**
+ * A gateway whose Redis sentinels can't be reached starts anyway, reports it, and serves from the owners: without Redis
+ * no watermark tells it the change stream reached its caches, so it does not use even L1.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "shop.cache.l1.ttl=1m")
 @DirtiesContext // a context of its own, not worth keeping (it would go on trying to reach its Redis)
 class StartWithoutRedisIT {
@@ -46,11 +49,15 @@ class StartWithoutRedisIT {
         assertThat(product.status()).isEqualTo(200);
         assertThat(product.cache()).isEqualTo("MISS");
         assertThat(product.json().path("name").asText()).isEqualTo("Product A");
-        assertThat(again.cache()).isEqualTo("L1");
+        assertThat(again.cache()).isEqualTo("MISS");
         assertThat(health.path("status").asText()).isEqualTo("UP");
         JsonNode l2 = health.path("components").path("l2Cache").path("details");
         assertThat(l2.path("redis").asText()).startsWith("unreachable");
         assertThat(l2.path("invalidations").asText()).isEqualTo("not subscribed");
+        JsonNode changeStream = health.path("components").path("changeStream");
+        assertThat(changeStream.path("status").asText()).isEqualTo("UP");
+        assertThat(changeStream.path("details").path("caches").asText()).startsWith("not used");
+        assertThat(changeStream.path("details").path("why").asText()).contains("no watermark");
     }
 
     private Reply get(String path) {
