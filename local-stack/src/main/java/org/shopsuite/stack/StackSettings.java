@@ -23,9 +23,9 @@ import java.util.Map;
  *                    {@code ./stack} unless {@code SHOP_STARTUP_CACHE=off}; off for tests, whose stack directory
  *                    lives for one run only
  * @param quickJit    whether JVM parts run with the C1 compiler only ({@code -XX:TieredStopAtLevel=1}, as Spring
- *                    Boot's own {@code spring-boot:run} does): about 40 % less CPU per start, lower peak speed. On for
- *                    {@code ./stack} unless {@code SHOP_BENCH_ENABLED=true} (a benchmark measures the full JIT) or
- *                    {@code SHOP_QUICK_JIT=off}; off for tests
+ *                    Boot's own {@code spring-boot:run} does): about 40 % less CPU per start, lower peak speed.
+ *                    {@code SHOP_QUICK_JIT=on|off} when set; otherwise on for {@code ./stack} unless
+ *                    {@code SHOP_BENCH_ENABLED=true} (a benchmark measures the full JIT); off for tests
  */
 public record StackSettings(
         Path projectRoot,
@@ -84,7 +84,7 @@ public record StackSettings(
                 ports(env, "SHOP_CANAL_SYNC_PORT", "8085").get(0),
                 ports(env, "SHOP_AUTH_PORT", "8087").get(0),
                 onOff(env, "SHOP_STARTUP_CACHE"),
-                onOff(env, "SHOP_QUICK_JIT") && !"true".equalsIgnoreCase(env.getOrDefault("SHOP_BENCH_ENABLED", "").trim()));
+                quickJit(env));
     }
 
     /** Same shape on free ports, so tests can run beside a running {@code ./stack up}. */
@@ -136,6 +136,14 @@ public record StackSettings(
     }
 
     /** A switch that is on unless set to off. */
+    /** {@code SHOP_QUICK_JIT} when it is set; otherwise on, except for a benchmark ({@code SHOP_BENCH_ENABLED=true}). */
+    private static boolean quickJit(Map<String, String> env) {
+        if (env.containsKey("SHOP_QUICK_JIT")) {
+            return onOff(env, "SHOP_QUICK_JIT");
+        }
+        return !"true".equalsIgnoreCase(env.getOrDefault("SHOP_BENCH_ENABLED", "").trim());
+    }
+
     private static boolean onOff(Map<String, String> env, String name) {
         String value = env.getOrDefault(name, "on").trim().toLowerCase(java.util.Locale.ROOT);
         return switch (value) {

@@ -73,6 +73,9 @@ class StackSettingsTest {
         assertThat(StackSettings.fromEnvironment(root, Map.of("SHOP_BENCH_ENABLED", "true")).jvmOptions("128m", "512m"))
                 .doesNotContain("-XX:TieredStopAtLevel=1");
         assertThat(StackSettings.fromEnvironment(root, Map.of("SHOP_QUICK_JIT", "off")).quickJit()).isFalse();
+        // said outright, it wins over the benchmark's default (to compare both JITs under the same load)
+        assertThat(StackSettings.fromEnvironment(root, Map.of("SHOP_BENCH_ENABLED", "true", "SHOP_QUICK_JIT", "on"))
+                .quickJit()).isTrue();
         assertThat(StackSettings.onFreePorts(root, Path.of("/tmp/unused")).quickJit()).isFalse();
         assertThatThrownBy(() -> StackSettings.fromEnvironment(root, Map.of("SHOP_QUICK_JIT", "maybe")))
                 .hasMessageContaining("SHOP_QUICK_JIT=maybe: use on or off");
