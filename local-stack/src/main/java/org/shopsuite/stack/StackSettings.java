@@ -23,9 +23,9 @@ import java.util.Map;
  *                    {@code ./stack} unless {@code SHOP_STARTUP_CACHE=off}; off for tests, whose stack directory
  *                    lives for one run only
  * @param quickJit    whether JVM parts run with the C1 compiler only ({@code -XX:TieredStopAtLevel=1}, as Spring
- *                    Boot's own {@code spring-boot:run} does): about 40 % less CPU per start, lower peak speed.
- *                    {@code SHOP_QUICK_JIT=on|off} when set; otherwise on for {@code ./stack} unless
- *                    {@code SHOP_BENCH_ENABLED=true} (a benchmark measures the full JIT); off for tests
+ *                    Boot's own {@code spring-boot:run} does): about 40 % less CPU per start, and less CPU per
+ *                    order for the first ~10 minutes of load (no C2 compilations), lower peak speed. On for
+ *                    {@code ./stack}, benchmarks included, unless {@code SHOP_QUICK_JIT=off}; off for tests
  */
 public record StackSettings(
         Path projectRoot,
@@ -136,12 +136,12 @@ public record StackSettings(
     }
 
     /** A switch that is on unless set to off. */
-    /** {@code SHOP_QUICK_JIT} when it is set; otherwise on, except for a benchmark ({@code SHOP_BENCH_ENABLED=true}). */
+    /**
+     * {@code SHOP_QUICK_JIT}, on unless set off, for a benchmark too: on two cores shared by ~15 JVMs the C2 compiler's
+     * own work outweighed its faster code for as long as a benchmark runs (BENCHMARKS.md, "Profile of an order").
+     */
     private static boolean quickJit(Map<String, String> env) {
-        if (env.containsKey("SHOP_QUICK_JIT")) {
-            return onOff(env, "SHOP_QUICK_JIT");
-        }
-        return !"true".equalsIgnoreCase(env.getOrDefault("SHOP_BENCH_ENABLED", "").trim());
+        return onOff(env, "SHOP_QUICK_JIT");
     }
 
     private static boolean onOff(Map<String, String> env, String name) {
