@@ -23,9 +23,11 @@ import java.util.Map;
  *                    {@code ./stack} unless {@code SHOP_STARTUP_CACHE=off}; off for tests, whose stack directory
  *                    lives for one run only
  * @param quickJit    whether JVM parts run with the C1 compiler only ({@code -XX:TieredStopAtLevel=1}, as Spring
- *                    Boot's own {@code spring-boot:run} does): about 40 % less CPU per start, lower peak speed. On for
- *                    {@code ./stack} unless {@code SHOP_BENCH_ENABLED=true} (a benchmark measures the full JIT) or
- *                    {@code SHOP_QUICK_JIT=off}; off for tests
+ *                    Boot's own {@code spring-boot:run} does): about 40 % less CPU per start, lower peak speed.
+ *                    {@code SHOP_QUICK_JIT=on|off} when set; otherwise on for {@code ./stack} unless
+ *                    {@code SHOP_BENCH_ENABLED=true}; off for tests
+ * @param quickJitOnOrderPath whether order-, account- and inventory-service run the quick JIT even when the rest
+ *                    does not ({@link #forOrderPath()}): unless {@code SHOP_QUICK_JIT=off}; off for tests
  */
 public record StackSettings(
         Path projectRoot,
@@ -45,7 +47,8 @@ public record StackSettings(
         int canalSyncPort,
         int authPort,
         boolean startupCache,
-        boolean quickJit) {
+        boolean quickJit,
+        boolean quickJitOnOrderPath) {
 
     public static final String SENTINEL_MASTER_NAME = "mymaster";
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
@@ -84,7 +87,8 @@ public record StackSettings(
                 ports(env, "SHOP_CANAL_SYNC_PORT", "8085").get(0),
                 ports(env, "SHOP_AUTH_PORT", "8087").get(0),
                 onOff(env, "SHOP_STARTUP_CACHE"),
-                onOff(env, "SHOP_QUICK_JIT") && !"true".equalsIgnoreCase(env.getOrDefault("SHOP_BENCH_ENABLED", "").trim()));
+                quickJit(env),
+                onOff(env, "SHOP_QUICK_JIT"));
     }
 
     /** Same shape on free ports, so tests can run beside a running {@code ./stack up}. */
@@ -92,7 +96,7 @@ public record StackSettings(
         try (FreePorts free = new FreePorts()) {
             return new StackSettings(projectRoot, stackDir, DEFAULT_BIND_ADDRESS, DEFAULT_BIND_ADDRESS,
                     free.one(), free.some(3), free.some(3), free.one(), free.one(), free.one(),
-                    free.one(), free.one(), free.some(2), free.some(2), free.one(), free.one(), false, false);
+                    free.one(), free.one(), free.some(2), free.some(2), free.one(), free.one(), false, false, false);
         }
     }
 
@@ -136,6 +140,14 @@ public record StackSettings(
     }
 
     /** A switch that is on unless set to off. */
+    /** {@code SHOP_QUICK_JIT} when it is set; otherwise on, except for a benchmark ({@code SHOP_BENCH_ENABLED=true}). */
+    private static boolean quickJit(Map<String, String> env) {
+        if (env.containsKey("SHOP_QUICK_JIT")) {
+            return onOff(env, "SHOP_QUICK_JIT");
+        }
+        return !"true".equalsIgnoreCase(env.getOrDefault("SHOP_BENCH_ENABLED", "").trim());
+    }
+
     private static boolean onOff(Map<String, String> env, String name) {
         String value = env.getOrDefault(name, "on").trim().toLowerCase(java.util.Locale.ROOT);
         return switch (value) {
@@ -149,7 +161,19 @@ public record StackSettings(
     public StackSettings withFullJit() {
         return new StackSettings(projectRoot, stackDir, bindAddress, host, mysqlPort, redisPorts, sentinelPorts,
                 seataPort, seataConsolePort, canalPort, accountPort, inventoryPort, orderPorts, gatewayPorts,
-                canalSyncPort, authPort, startupCache, false);
+                canalSyncPort, authPort, startupCache, false, false);
+    }
+
+    /**
+     * The settings of order-, account- and inventory-service: the quick JIT, benchmarks included, unless
+     * {@code SHOP_QUICK_JIT=off}. Most of an order's code runs once per order, so under a benchmark's load the C2
+     * compiler was still compiling it minutes later (27-40 % of these services' CPU); the long-lived hot loops of the
+     * coordinator, Canal, canal-sync and the gateways keep the full JIT there (BENCHMARKS.md, "Profile of an order").
+     */
+    public StackSettings forOrderPath() {
+        return new StackSettings(projectRoot, stackDir, bindAddress, host, mysqlPort, redisPorts, sentinelPorts,
+                seataPort, seataConsolePort, canalPort, accountPort, inventoryPort, orderPorts, gatewayPorts,
+                canalSyncPort, authPort, startupCache, quickJit || quickJitOnOrderPath, quickJitOnOrderPath);
     }
 
     /** The options every JVM part of the stack runs with (heap and collector, and the JIT: {@link #quickJit}). */

@@ -73,13 +73,34 @@ class StackSettingsTest {
         assertThat(StackSettings.fromEnvironment(root, Map.of("SHOP_BENCH_ENABLED", "true")).jvmOptions("128m", "512m"))
                 .doesNotContain("-XX:TieredStopAtLevel=1");
         assertThat(StackSettings.fromEnvironment(root, Map.of("SHOP_QUICK_JIT", "off")).quickJit()).isFalse();
+        // said outright, it wins over the benchmark's default (to compare both JITs under the same load)
+        assertThat(StackSettings.fromEnvironment(root, Map.of("SHOP_BENCH_ENABLED", "true", "SHOP_QUICK_JIT", "on"))
+                .quickJit()).isTrue();
         assertThat(StackSettings.onFreePorts(root, Path.of("/tmp/unused")).quickJit()).isFalse();
         assertThatThrownBy(() -> StackSettings.fromEnvironment(root, Map.of("SHOP_QUICK_JIT", "maybe")))
                 .hasMessageContaining("SHOP_QUICK_JIT=maybe: use on or off");
     }
 
     @Test
-    void theBenchmarksBaselineRunsTheFullJitLikeTheServicesItIsComparedWith() {
+    void inABenchmarkOnlyTheServicesOnAnOrdersPathRunTheQuickJit() {
+        StackSettings bench = StackSettings.fromEnvironment(Path.of("."), Map.of("SHOP_BENCH_ENABLED", "true"));
+        Map<String, List<String>> commands = new java.util.HashMap<>();
+        Stack.suite(bench).parts(ServicePart.class).forEach(part -> commands.put(part.name(), part.command()));
+
+        for (String service : List.of("order-service-1", "order-service-2", "account-service", "inventory-service")) {
+            assertThat(commands.get(service)).as(service).contains("-XX:TieredStopAtLevel=1");
+        }
+        for (String service : List.of("canal-sync", "cache-gateway-1", "cache-gateway-2")) {
+            assertThat(commands.get(service)).as(service).doesNotContain("-XX:TieredStopAtLevel=1");
+        }
+        StackSettings fullJit = StackSettings.fromEnvironment(Path.of("."),
+                Map.of("SHOP_BENCH_ENABLED", "true", "SHOP_QUICK_JIT", "off"));
+        Stack.suite(fullJit).parts(ServicePart.class).forEach(part ->
+                assertThat(part.command()).as(part.name()).doesNotContain("-XX:TieredStopAtLevel=1"));
+    }
+
+    @Test
+    void theBenchmarksBaselineRunsTheFullJitTheCeilingAtItsBest() {
         StackSettings quick = StackSettings.fromEnvironment(Path.of("."), Map.of());
         ServicePart baseline = Stack.benchmark(quick, Map.of()).parts(ServicePart.class).get(0);
 

@@ -157,6 +157,9 @@ public final class MarkdownReport {
         List<Charts.Series> latency = new ArrayList<>();
         for (String v : variants) {
             List<Optional<Measurement>> cells = clients.stream().map(c -> Measurement.find(all, group, v, c)).toList();
+            if (cells.stream().allMatch(Optional::isEmpty)) {
+                continue; // not run (--modes): XChart cannot draw a series of nothing but gaps with whiskers
+            }
             Function<Function<Measurement, Double>, List<Double>> values = f -> cells.stream()
                     .map(m -> m.map(f).filter(d -> !d.isNaN()).orElse(null)).toList();
             throughput.add(new Charts.Series(label(v), COLORS.get(v), values.apply(Measurement::throughput),

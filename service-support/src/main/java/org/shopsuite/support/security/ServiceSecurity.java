@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -30,5 +31,17 @@ public class ServiceSecurity {
             throws Exception {
         return ShopResourceServer.apply(http, publicGets.stream().filter(p -> !p.isBlank()).toArray(String[]::new))
                 .build();
+    }
+
+    /**
+     * No observation per security filter, authentication and authorization: with a metrics registry present, Spring
+     * Security otherwise wraps each of the chain's ~12 filters in an observation on every request (2-4 % of a
+     * participant's CPU in the order profile, BENCHMARKS.md), for timers nothing reads. {@code http.server.requests}
+     * still times every request.
+     */
+    @Bean
+    @ConditionalOnMissingBean(SecurityObservationSettings.class)
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 }
