@@ -55,7 +55,7 @@ public final class Stack {
         Infrastructure infra = new Infrastructure(settings);
         Map<Part, List<Part>> needs = infra.needs;
         List<Part> transactional = List.of(infra.mysql, infra.seata);
-        // The services on an order's path run the quick JIT, benchmarks included (StackSettings.forOrderPath).
+        // The services on an order's path may run the quick JIT in a benchmark too (StackSettings.forOrderPath).
         StackSettings orderPath = settings.forOrderPath();
         List<Part> participants = List.of(
                 new ServicePart(orderPath, "account-service", "account-service", settings.accountPort(),
